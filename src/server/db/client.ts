@@ -1,0 +1,127 @@
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import type { SQL } from 'drizzle-orm';
+import * as schema from './schema/index';
+
+export type Schema = typeof schema;
+/** The one database type every repository takes: the same on PGlite and on a PostgreSQL server. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle, accepted wherever a `Database` is. */
+export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+export type DbOrTx = Database | Tx;
+
+export type DatabaseEngine = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Database;
+  engine: DatabaseEngine;
+  /** Runs `fn` while holding a cluster-wide advisory lock (a no-op guard on the single-process PGlite). */
+  withAdvisoryLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export class DatabaseUnavailableError extends Error {
+  override name = 'DatabaseUnavailableError';
+}
+
+export interface OpenDatabaseOptions {
+  /** A postgres:// URL: use that server. Otherwise PGlite. */
+  url?: string | undefined;
+  /** PGlite data folder; `memory://` for an in-memory database. */
+  dataDir?: string;
+  poolMax?: number;
+  /** An existing PGlite instance (tests load a pre-migrated snapshot into one). */
+  pglite?: PGlite;
+}
+
+/** Opens the configured database engine and checks that it answers. */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  if (options.url) {
+    return openPostgres(options.url, options.poolMax ?? 20);
+  }
+  const client = options.pglite ?? (await openPglite(options.dataDir ?? 'memory://'));
+  const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Database;
+  return {
+    db,
+    engine: 'pglite',
+    withAdvisoryLock: (_key, fn) => fn(),
+    close: () => client.close(),
+  };
+}
+
+async function openPglite(dataDir: string): Promise<PGlite> {
+  try {
+    const client = new PGlite(dataDir);
+    await client.waitReady;
+    return client;
+  } catch (error) {
+    throw new DatabaseUnavailableError(
+      `Cannot open the embedded database in "${dataDir}": ${describe(error)}. ` +
+        'Check that the folder is writable and not used by another running instance.',
+    );
+  }
+}
+
+async function openPostgres(url: string, poolMax: number): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({ connectionString: url, max: poolMax, connectionTimeoutMillis: 10_000 });
+  // An idle client that loses its connection must not crash the process.
+  pool.on('error', () => undefined);
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new DatabaseUnavailableError(
+      `Cannot connect to the PostgreSQL server at ${redactUrl(url)}: ${describe(error)}. ` +
+        'Check DATABASE_URL and that the server is running.',
+    );
+  }
+  const db = drizzlePg({ client: pool, schema, casing: 'snake_case' }) as unknown as Database;
+  return {
+    db,
+    engine: 'postgres',
+    async withAdvisoryLock(key, fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [key]);
+        try {
+          return await fn();
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1)', [key]);
+        }
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+function describe(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) {
+    return error.errors.map((e: unknown) => describe(e)).join('; ');
+  }
+  return error instanceof Error ? error.message || error.name : String(error);
+}
+
+/** The URL without its password, for messages and logs. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) {
+      parsed.password = '***';
+    }
+    return parsed.toString();
+  } catch {
+    return 'the configured DATABASE_URL';
+  }
+}
+
+/** Runs raw SQL and returns its rows (the same shape on both engines). */
+export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  return (result as { rows: T[] }).rows;
+}

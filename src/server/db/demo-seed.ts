@@ -1,0 +1,123 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { desc, eq, sql } from 'drizzle-orm';
+import type { Database } from './client';
+import { areaIndicatorValues, dataLoads } from './schema/index';
+import { importAdministrativeAreas, importBoundaries } from '@server/modules/geo/geo.service';
+import { importIndicatorCsv } from '@server/modules/indicators/indicators.service';
+import { saveProvinceGroup } from '@server/modules/reference/reference.service';
+
+import { TARGET_GROUP_CODE } from '@shared/reference/province-groups';
+const TARGET_RANK_INDICATOR = 'poverty_rank_nesdc';
+
+export interface DemoSeedOptions {
+  /** Folder of the shipped seed files (area-indicators.csv). */
+  seedDir: string;
+  /** Optional folder in the thailand-geography-json layout to import districts and subdistricts from. */
+  adminDir?: string | undefined;
+  /** Optional GeoJSON of province boundaries. */
+  boundariesFile?: string | undefined;
+  log?: (line: string) => void;
+}
+
+async function runOnce(db: Database, name: string, work: () => Promise<string>, log: (line: string) => void) {
+  const done = await db.select().from(dataLoads).where(eq(dataLoads.name, name));
+  if (done.length > 0) {
+    log(`- ${name}: already loaded`);
+    return;
+  }
+  const detail = await work();
+  await db.insert(dataLoads).values({ name, detail }).onConflictDoNothing();
+  log(`- ${name}: ${detail}`);
+}
+
+/**
+ * Rebuilds the poor-province target group from the most recent ranked list of the NESDC poverty rank indicator.
+ * Returns the year used, or null when there is no such list.
+ */
+export async function seedTargetGroupFromRanks(db: Database): Promise<number | null> {
+  const latest = await db
+    .select({ year: areaIndicatorValues.year })
+    .from(areaIndicatorValues)
+    .where(eq(areaIndicatorValues.indicatorCode, TARGET_RANK_INDICATOR))
+    .orderBy(desc(areaIndicatorValues.year))
+    .limit(1);
+  const year = latest[0]?.year;
+  if (year === undefined) {
+    return null;
+  }
+  const ranks = await db
+    .select({
+      provinceCode: areaIndicatorValues.provinceCode,
+      rank: areaIndicatorValues.value,
+      sourceUrl: areaIndicatorValues.sourceUrl,
+    })
+    .from(areaIndicatorValues)
+    .where(
+      sql`${areaIndicatorValues.indicatorCode} = ${TARGET_RANK_INDICATOR} AND ${areaIndicatorValues.year} = ${year}`,
+    )
+    .orderBy(areaIndicatorValues.value);
+  await saveProvinceGroup(db, {
+    code: TARGET_GROUP_CODE,
+    nameTh: 'กลุ่มจังหวัดยากจน',
+    nameEn: 'Poor-province target group',
+    descriptionTh: `จังหวัดที่มีสัดส่วนคนจนสูงสุด 10 อันดับแรก ตามข้อมูล สศช. ปี พ.ศ. ${year + 543}`,
+    descriptionEn: `The ten provinces with the highest poverty headcount ratio, NESDC, ${year}`,
+    source: ranks[0]?.sourceUrl ?? null,
+    members: ranks.map((r) => ({ provinceCode: r.provinceCode, rank: Math.round(r.rank) })),
+  });
+  return year;
+}
+
+/** Loads the demo content once per database: poverty figures, the target group, and geography when available. */
+export async function loadDemoContent(db: Database, options: DemoSeedOptions): Promise<void> {
+  const log = options.log ?? (() => undefined);
+  await runOnce(
+    db,
+    'area-indicators:poverty',
+    async () => {
+      const result = await importIndicatorCsv(db, path.join(options.seedDir, 'area-indicators.csv'));
+      return `${result.values} values of ${result.indicators} indicators`;
+    },
+    log,
+  );
+  await runOnce(
+    db,
+    'province-group:poverty_target',
+    async () => {
+      const year = await seedTargetGroupFromRanks(db);
+      return year === null ? 'no ranked list' : `top 10 of ${year}`;
+    },
+    log,
+  );
+  if (options.adminDir && existsSync(path.join(options.adminDir, 'subdistricts.json'))) {
+    const adminDir = options.adminDir;
+    await runOnce(
+      db,
+      'geo:administrative-areas',
+      async () => {
+        const result = await importAdministrativeAreas(db, adminDir);
+        return `${result.districts} districts, ${result.subdistricts} subdistricts from ${adminDir}`;
+      },
+      log,
+    );
+  } else {
+    log('- geo:administrative-areas: skipped (no folder; run npm run geo:import -- --admin <folder>)');
+  }
+  if (options.boundariesFile && existsSync(options.boundariesFile)) {
+    const file = options.boundariesFile;
+    await runOnce(
+      db,
+      'geo:province-boundaries',
+      async () => {
+        const result = await importBoundaries(db, file, path.basename(file));
+        return `${result.provinces} province boundaries from ${file}`;
+      },
+      log,
+    );
+  } else {
+    log(
+      '- geo:province-boundaries: skipped (no file; run npm run geo:import -- --boundaries <file.geojson>)',
+    );
+  }
+}

@@ -1,0 +1,4 @@
+export * from './geo';
+export * from './reference';
+export * from './indicators';
+export * from './system';

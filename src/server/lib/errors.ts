@@ -1,0 +1,50 @@
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID_STATE: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  DEADLINE_PASSED: 422,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** One problem with one field: `field` is a dotted path such as `body.email` or `row 12.province_code`. */
+export interface FieldIssue {
+  field: string;
+  code: string;
+  message: string;
+  messageEn?: string;
+}
+
+/**
+ * The one error type code throws. `message` is an i18n key (`errors.<code>` by default) or literal text; the error
+ * handler renders it in the request's language.
+ */
+export class AppError extends Error {
+  override name = 'AppError';
+
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly details?: unknown,
+    readonly params?: Record<string, unknown>,
+  ) {
+    super(message ?? `errors.${code}`);
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export function notFound(entity: string, id: string | number): AppError {
+  return new AppError('NOT_FOUND', 'errors.NOT_FOUND_ENTITY', { entity, id }, { entity, id });
+}

@@ -1,0 +1,149 @@
+import type { Database, DbOrTx } from '@server/db/client';
+import { notFound } from '@server/lib/errors';
+import { PROVINCES } from '@shared/reference/provinces';
+import { REGIONS } from '@shared/reference/regions';
+import type {
+  BoundaryFeatureCollection,
+  District,
+  Province,
+  ProvinceDetail,
+  ProvinceListQuery,
+  Region,
+  Subdistrict,
+} from '@shared/contracts/geo';
+import * as repo from './geo.repo';
+import { readAdminFolder, readBoundaryFile } from './geo.import';
+
+type ProvinceRow = Awaited<ReturnType<typeof repo.listProvinces>>[number];
+
+function toProvince(row: ProvinceRow): Province {
+  return {
+    code: row.code,
+    iso: `TH-${row.code}`,
+    nameTh: row.nameTh,
+    nameEn: row.nameEn,
+    regionCode: row.regionCode as Province['regionCode'],
+    districtCount: Number(row.districtCount),
+    subdistrictCount: Number(row.subdistrictCount),
+    hasBoundary: Boolean(row.hasBoundary),
+    targetRank: row.isTarget ? (row.targetRank ?? 0) : null,
+  };
+}
+
+/** Writes the regions and the 77 provinces kept in the project as facts (idempotent). */
+export async function syncGeoReference(db: DbOrTx): Promise<void> {
+  await repo.upsertRegions(
+    db,
+    REGIONS.map((r, index) => ({ code: r.code, nameTh: r.nameTh, nameEn: r.nameEn, sortOrder: index + 1 })),
+  );
+  await repo.upsertProvinces(
+    db,
+    PROVINCES.map((p) => ({ code: p.code, regionCode: p.region, nameTh: p.nameTh, nameEn: p.nameEn })),
+  );
+}
+
+export async function listRegions(db: Database): Promise<Region[]> {
+  const rows = await repo.listRegions(db);
+  return rows.map((r) => ({ ...r, code: r.code as Region['code'], provinceCount: Number(r.provinceCount) }));
+}
+
+export async function listProvinces(db: Database, query: ProvinceListQuery): Promise<Province[]> {
+  const rows = await repo.listProvinces(db, { regionCode: query.region });
+  return rows.map(toProvince);
+}
+
+export async function getProvinceOrThrow(db: Database, code: number): Promise<ProvinceDetail> {
+  const row = await repo.findProvince(db, code);
+  if (!row) {
+    throw notFound('province', code);
+  }
+  return {
+    ...toProvince(row),
+    region: {
+      code: row.regionCode as Province['regionCode'],
+      nameTh: row.regionNameTh,
+      nameEn: row.regionNameEn,
+    },
+  };
+}
+
+export async function listDistrictsOfProvince(db: Database, provinceCode: number): Promise<District[]> {
+  await getProvinceOrThrow(db, provinceCode);
+  const rows = await repo.listDistricts(db, provinceCode);
+  return rows.map((r) => ({ ...r, subdistrictCount: Number(r.subdistrictCount) }));
+}
+
+export async function listSubdistrictsOfDistrict(db: Database, districtCode: number): Promise<Subdistrict[]> {
+  if (!(await repo.districtExists(db, districtCode))) {
+    throw notFound('district', districtCode);
+  }
+  return repo.listSubdistricts(db, districtCode);
+}
+
+export async function getBoundaries(db: Database): Promise<BoundaryFeatureCollection> {
+  const rows = await repo.listBoundaries(db);
+  return {
+    type: 'FeatureCollection',
+    features: rows.flatMap((r) =>
+      r.boundary
+        ? [
+            {
+              type: 'Feature' as const,
+              id: r.code,
+              properties: { code: r.code, nameTh: r.nameTh, nameEn: r.nameEn },
+              geometry: r.boundary,
+            },
+          ]
+        : [],
+    ),
+  };
+}
+
+export interface AdminImportResult {
+  provinces: number;
+  districts: number;
+  subdistricts: number;
+}
+
+/**
+ * Imports districts and subdistricts from a folder in the thailand-geography-json layout. The whole file set is
+ * checked before anything is written, and written in one transaction: a re-import updates rows, never duplicates.
+ */
+export async function importAdministrativeAreas(db: Database, folder: string): Promise<AdminImportResult> {
+  const known = await repo.listProvinceCodes(db);
+  const content = await readAdminFolder(folder, known);
+  await db.transaction(async (tx) => {
+    await repo.upsertDistricts(tx, content.districts);
+    await repo.upsertSubdistricts(tx, content.subdistricts);
+  });
+  return {
+    provinces: content.provinceCodes.length,
+    districts: content.districts.length,
+    subdistricts: content.subdistricts.length,
+  };
+}
+
+/** Imports province polygons from a GeoJSON FeatureCollection; all or nothing. */
+export async function importBoundaries(
+  db: Database,
+  file: string,
+  source: string,
+): Promise<{ provinces: number }> {
+  const known = await repo.listProvinceCodes(db);
+  const features = await readBoundaryFile(file, known);
+  await db.transaction(async (tx) => {
+    for (const feature of features) {
+      await repo.setProvinceBoundary(tx, feature.code, feature.geometry, source);
+    }
+  });
+  return { provinces: features.length };
+}
+
+export async function countAdministrativeAreas(db: Database) {
+  return repo.countAdministrativeAreas(db);
+}
+
+/** The codes of the provinces in the database, for other modules' checks. */
+export async function listProvinceCodes(db: Database): Promise<Set<number>> {
+  return repo.listProvinceCodes(db);
+}

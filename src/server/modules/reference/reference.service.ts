@@ -1,0 +1,81 @@
+import type { Database, DbOrTx } from '@server/db/client';
+import { notFound } from '@server/lib/errors';
+import { FLAGSHIP_OBJECTIVES } from '@shared/reference/programmes';
+import { ORGANISATION_TYPES } from '@shared/reference/organisation-types';
+import { SDGS } from '@shared/reference/sdgs';
+import { THEMES } from '@shared/reference/themes';
+import type {
+  FlagshipObjective,
+  OrganisationType,
+  ProvinceGroup,
+  Sdg,
+  Theme,
+} from '@shared/contracts/reference';
+import * as repo from './reference.repo';
+
+/** Writes the themes, SDGs, organisation types and Flagship objectives kept in the project (idempotent). */
+export async function syncReferenceLists(db: DbOrTx): Promise<void> {
+  await repo.upsertThemes(
+    db,
+    THEMES.map((t) => ({ ...t })),
+  );
+  await repo.upsertSdgs(
+    db,
+    SDGS.map((s) => ({ ...s })),
+  );
+  await repo.upsertOrganisationTypes(
+    db,
+    ORGANISATION_TYPES.map((o, index) => ({ ...o, sortOrder: index + 1 })),
+  );
+  await repo.upsertFlagshipObjectives(
+    db,
+    FLAGSHIP_OBJECTIVES.map((o) => ({ ...o })),
+  );
+}
+
+export async function listThemes(db: Database): Promise<Theme[]> {
+  return (await repo.listThemes(db)) as Theme[];
+}
+export async function listSdgs(db: Database): Promise<Sdg[]> {
+  return repo.listSdgs(db);
+}
+export async function listOrganisationTypes(db: Database): Promise<OrganisationType[]> {
+  return (await repo.listOrganisationTypes(db)) as OrganisationType[];
+}
+export async function listFlagshipObjectives(db: Database): Promise<FlagshipObjective[]> {
+  return repo.listFlagshipObjectives(db);
+}
+
+export async function getProvinceGroupOrThrow(db: Database, code: string): Promise<ProvinceGroup> {
+  const group = await repo.findProvinceGroup(db, code);
+  if (!group) {
+    throw notFound('province_group', code);
+  }
+  return {
+    code: group.code,
+    nameTh: group.nameTh,
+    nameEn: group.nameEn,
+    descriptionTh: group.descriptionTh,
+    descriptionEn: group.descriptionEn,
+    source: group.source,
+    members: await repo.listProvinceGroupMembers(db, code),
+  };
+}
+
+export interface ProvinceGroupInput {
+  code: string;
+  nameTh: string;
+  nameEn: string;
+  descriptionTh: string;
+  descriptionEn: string;
+  source: string | null;
+  members: Array<{ provinceCode: number; rank: number | null }>;
+}
+
+/** Creates or replaces a province group and its members in one transaction. */
+export async function saveProvinceGroup(db: Database, input: ProvinceGroupInput): Promise<void> {
+  const { members, ...group } = input;
+  await db.transaction(async (tx) => {
+    await repo.replaceProvinceGroup(tx, group, members);
+  });
+}

@@ -1,0 +1,39 @@
+import fp from 'fastify-plugin';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+
+/** The OpenAPI document, generated from the routes' Zod schemas, at /api/openapi.json; a docs page at /api/docs. */
+export const openapiPlugin = fp(
+  async (app, opts: { version: string }) => {
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: {
+          title: 'SI Platform API',
+          description:
+            'Social-innovation programmes: reference data, geography, area indicators and programmes. ' +
+            'Errors have the shape { "error": { "code", "message", "details" } }; messages follow the `lang` cookie or Accept-Language (Thai by default).',
+          version: opts.version,
+        },
+        tags: [
+          { name: 'system', description: 'Health and metadata' },
+          { name: 'geo', description: 'Regions, provinces, districts, subdistricts and boundaries' },
+          { name: 'indicators', description: 'Area indicators such as poverty figures' },
+          { name: 'reference', description: 'Themes, SDGs, organisation types, province groups' },
+          { name: 'programmes', description: 'Programmes of the Flagship plan' },
+        ],
+      },
+      transform: jsonSchemaTransform,
+      transformObject: jsonSchemaTransformObject,
+    });
+    await app.register(swaggerUi, {
+      routePrefix: '/api/docs',
+      staticCSP: true,
+      transformStaticCSP: (header) => header,
+      uiConfig: { docExpansion: 'list', deepLinking: true },
+    });
+    app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, () => app.swagger());
+  },
+  { name: 'openapi' },
+);

@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '@server/app';
+import { parseEnv } from '@server/env';
+import { createTestDatabase, currentEngine, type TestDatabase } from './test-db';
+
+export interface TestContext {
+  app: FastifyInstance;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** The whole application on a fresh database of the engine this project runs, ready for `app.inject`. */
+export async function createTestApp(envOverrides: Record<string, string> = {}): Promise<TestContext> {
+  const database = await createTestDatabase(currentEngine());
+  const env = parseEnv({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    WEB_DIST_DIR: '.tmp/no-web',
+    ...envOverrides,
+  });
+  const app = await buildApp({ database, env, logger: false });
+  await app.ready();
+  return {
+    app,
+    database,
+    async close() {
+      await app.close();
+      await database.destroy();
+    },
+  };
+}
