@@ -120,3 +120,15 @@ describe('phone width (360 px)', () => {
     await context.close();
   });
 });
+
+describe('API documentation', () => {
+  it('renders the OpenAPI operations under the strict CSP', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, problems } = await openPage(context, '/api/docs/');
+    await page.locator('.opblock').first().waitFor({ timeout: 20_000 });
+    expect(await page.locator('.opblock').count()).toBeGreaterThan(10);
+    await screenshot(page, 'api-docs');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

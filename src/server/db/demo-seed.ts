@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { desc, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from './client';
-import { areaIndicatorValues, dataLoads } from './schema/index';
+import { dataLoads } from './schema/index';
+import { AppError } from '@server/lib/errors';
 import { importAdministrativeAreas, importBoundaries } from '@server/modules/geo/geo.service';
-import { importIndicatorCsv } from '@server/modules/indicators/indicators.service';
+import { getIndicatorValues, importIndicatorCsv } from '@server/modules/indicators/indicators.service';
 import { saveProvinceGroup } from '@server/modules/reference/reference.service';
 
 import { TARGET_GROUP_CODE } from '@shared/reference/province-groups';
@@ -36,27 +37,17 @@ async function runOnce(db: Database, name: string, work: () => Promise<string>, 
  * Returns the year used, or null when there is no such list.
  */
 export async function seedTargetGroupFromRanks(db: Database): Promise<number | null> {
-  const latest = await db
-    .select({ year: areaIndicatorValues.year })
-    .from(areaIndicatorValues)
-    .where(eq(areaIndicatorValues.indicatorCode, TARGET_RANK_INDICATOR))
-    .orderBy(desc(areaIndicatorValues.year))
-    .limit(1);
-  const year = latest[0]?.year;
-  if (year === undefined) {
+  const latest = await getIndicatorValues(db, TARGET_RANK_INDICATOR, undefined).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') {
+      return null;
+    }
+    throw error;
+  });
+  const year = latest?.year;
+  if (!latest || year === null || year === undefined) {
     return null;
   }
-  const ranks = await db
-    .select({
-      provinceCode: areaIndicatorValues.provinceCode,
-      rank: areaIndicatorValues.value,
-      sourceUrl: areaIndicatorValues.sourceUrl,
-    })
-    .from(areaIndicatorValues)
-    .where(
-      sql`${areaIndicatorValues.indicatorCode} = ${TARGET_RANK_INDICATOR} AND ${areaIndicatorValues.year} = ${year}`,
-    )
-    .orderBy(areaIndicatorValues.value);
+  const ranks = [...latest.values].sort((a, b) => a.value - b.value);
   await saveProvinceGroup(db, {
     code: TARGET_GROUP_CODE,
     nameTh: 'กลุ่มจังหวัดยากจน',
@@ -64,7 +55,7 @@ export async function seedTargetGroupFromRanks(db: Database): Promise<number | n
     descriptionTh: `จังหวัดที่มีสัดส่วนคนจนสูงสุด 10 อันดับแรก ตามข้อมูล สศช. ปี พ.ศ. ${year + 543}`,
     descriptionEn: `The ten provinces with the highest poverty headcount ratio, NESDC, ${year}`,
     source: ranks[0]?.sourceUrl ?? null,
-    members: ranks.map((r) => ({ provinceCode: r.provinceCode, rank: Math.round(r.rank) })),
+    members: ranks.map((r) => ({ provinceCode: r.provinceCode, rank: Math.round(r.value) })),
   });
   return year;
 }

@@ -30,8 +30,13 @@ export const openapiPlugin = fp(
     await app.register(swaggerUi, {
       routePrefix: '/api/docs',
       staticCSP: true,
-      transformStaticCSP: (header) => header,
-      uiConfig: { docExpansion: 'list', deepLinking: true },
+      // Same-origin only: no upgrade to https on plain-http installs, no external validator or fonts.
+      transformStaticCSP: (header) =>
+        header
+          .replace(/upgrade-insecure-requests;?/g, '')
+          .replace(/ https:/g, '')
+          .replace(/ validator\.swagger\.io/g, ''),
+      uiConfig: { docExpansion: 'list', deepLinking: true, validatorUrl: null },
     });
     app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, () => app.swagger());
   },

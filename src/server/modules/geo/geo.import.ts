@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { GeoJsonGeometry } from '@server/db/schema/index';
-import { ImportFileError } from '@server/lib/import-error';
+import { ImportFileError, readImportFile } from '@server/lib/import-error';
 import type { AreaRow } from './geo.repo';
 
 const codeField = z.coerce.number().int();
@@ -41,16 +40,7 @@ export interface AdminFolderContent {
 }
 
 async function readJsonArray(file: string): Promise<unknown[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new ImportFileError(
-      file,
-      null,
-      `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-    );
-  }
+  const text = await readImportFile(file);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -220,15 +210,12 @@ export async function readBoundaryFile(
   file: string,
   knownProvinceCodes: Set<number>,
 ): Promise<Array<{ code: number; geometry: GeoJsonGeometry }>> {
+  const text = await readImportFile(file);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await readFile(file, 'utf8'));
+    parsed = JSON.parse(text);
   } catch (error) {
-    const reason =
-      error instanceof SyntaxError
-        ? `is not valid JSON (${error.message})`
-        : `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
-    throw new ImportFileError(file, null, reason);
+    throw new ImportFileError(file, null, `is not valid JSON (${(error as Error).message})`);
   }
   const collection = z
     .object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()).min(1) })

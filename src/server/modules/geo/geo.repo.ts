@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '@server/db/client';
+import { forEachChunk } from '@server/db/chunks';
 import { districts, provinceGroupMembers, provinces, regions, subdistricts } from '@server/db/schema/index';
 import type { GeoJsonGeometry } from '@server/db/schema/index';
 
@@ -182,11 +183,11 @@ export async function upsertProvinces(db: DbOrTx, rows: ProvinceRow[]) {
 const CHUNK = 1000;
 
 export async function upsertDistricts(db: DbOrTx, rows: AreaRow[]) {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await db
+  await forEachChunk(rows, CHUNK, (chunk) =>
+    db
       .insert(districts)
       .values(
-        rows.slice(i, i + CHUNK).map((r) => ({
+        chunk.map((r) => ({
           code: r.code,
           provinceCode: r.parentCode,
           nameTh: r.nameTh,
@@ -203,16 +204,16 @@ export async function upsertDistricts(db: DbOrTx, rows: AreaRow[]) {
           postalCode: sql`excluded.postal_code`,
           updatedAt: sql`now()`,
         },
-      });
-  }
+      }),
+  );
 }
 
 export async function upsertSubdistricts(db: DbOrTx, rows: AreaRow[]) {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await db
+  await forEachChunk(rows, CHUNK, (chunk) =>
+    db
       .insert(subdistricts)
       .values(
-        rows.slice(i, i + CHUNK).map((r) => ({
+        chunk.map((r) => ({
           code: r.code,
           districtCode: r.parentCode,
           nameTh: r.nameTh,
@@ -229,8 +230,8 @@ export async function upsertSubdistricts(db: DbOrTx, rows: AreaRow[]) {
           postalCode: sql`excluded.postal_code`,
           updatedAt: sql`now()`,
         },
-      });
-  }
+      }),
+  );
 }
 
 export async function setProvinceBoundary(

@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { INDICATOR_CSV_COLUMNS, IndicatorCodeSchema } from '@shared/contracts/indicators';
-import { ImportFileError } from '@server/lib/import-error';
+import { ImportFileError, readImportFile } from '@server/lib/import-error';
 import type { IndicatorDefinitionRow, IndicatorValueRow } from './indicators.repo';
 
 /** Buddhist-Era years (ปี พ.ศ.) are accepted and stored as Common-Era years. */
@@ -48,16 +47,7 @@ export async function readIndicatorCsv(
   knownProvinceCodes: Set<number>,
   knownIndicators: Set<string>,
 ): Promise<IndicatorCsvContent> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new ImportFileError(
-      file,
-      null,
-      `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-    );
-  }
+  const text = await readImportFile(file);
   let records: Array<Record<string, string>>;
   try {
     records = parse(text.replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true, trim: true });

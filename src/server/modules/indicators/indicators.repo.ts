@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@server/db/client';
+import { forEachChunk } from '@server/db/chunks';
 import { areaIndicators, areaIndicatorValues } from '@server/db/schema/index';
 
 export async function listIndicators(db: DbOrTx) {
@@ -105,11 +106,10 @@ export interface IndicatorValueRow {
 }
 
 export async function upsertValues(db: DbOrTx, rows: IndicatorValueRow[]) {
-  const chunk = 1000;
-  for (let i = 0; i < rows.length; i += chunk) {
-    await db
+  await forEachChunk(rows, 1000, (chunk) =>
+    db
       .insert(areaIndicatorValues)
-      .values(rows.slice(i, i + chunk))
+      .values(chunk)
       .onConflictDoUpdate({
         target: [
           areaIndicatorValues.indicatorCode,
@@ -123,6 +123,6 @@ export async function upsertValues(db: DbOrTx, rows: IndicatorValueRow[]) {
           note: sql`excluded.note`,
           updatedAt: sql`now()`,
         },
-      });
-  }
+      }),
+  );
 }
