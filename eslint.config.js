@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 
 const layering = {
   'no-restricted-imports': [
@@ -98,6 +99,6 @@ export default tseslint.config(
   {
     files: ['scripts/**/*.mjs', '*.js'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: { console: 'readonly', process: 'readonly', Buffer: 'readonly' } },
+    languageOptions: { globals: globals.node },
   },
 );

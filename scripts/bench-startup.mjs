@@ -20,12 +20,19 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function startOnce(env, port) {
   const started = performance.now();
-  const child = spawn('node', ['dist/server/main.js'], { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, stdio: 'ignore' });
+  const child = spawn('node', ['dist/server/main.js'], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+  });
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    if (child.exitCode !== null) {
+      throw new Error(`server exited with ${child.exitCode}`);
+    }
     try {
       const response = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (response.status === 200) break;
+      if (response.status === 200) {
+        break;
+      }
     } catch {
       // not yet listening
     }
@@ -56,7 +63,9 @@ async function measure(label, env) {
     const { child, ms } = await startOnce(env, port);
     times.push(ms);
     if (i === RUNS - 1) {
-      for (let j = 0; j < 20; j += 1) await fetch(`http://127.0.0.1:${port}/api/geo/provinces`);
+      for (let j = 0; j < 20; j += 1) {
+        await fetch(`http://127.0.0.1:${port}/api/geo/provinces`);
+      }
       await sleep(3000);
       rss = rssMiB(child.pid);
     }
@@ -69,7 +78,9 @@ async function measure(label, env) {
 function homeJavaScriptGzip() {
   const html = readFileSync('dist/web/index.html', 'utf8');
   const files = new Set();
-  for (const match of html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.js)"/g)) {
+  for (const match of html.matchAll(
+    /<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.js)"/g,
+  )) {
     files.add(match[1]);
   }
   let raw = 0;
@@ -109,7 +120,11 @@ if (serverAvailable) {
 console.log(`\nStart-up to the first 200 from /api/health on existing data (${RUNS} runs each)`);
 console.log('engine               median ms   min ms   max ms   idle RSS MiB');
 for (const r of results) {
-  console.log(`${r.label.padEnd(20)} ${r.median.toFixed(0).padStart(9)} ${r.min.toFixed(0).padStart(8)} ${r.max.toFixed(0).padStart(8)} ${r.rss.toFixed(1).padStart(14)}`);
+  console.log(
+    `${r.label.padEnd(20)} ${r.median.toFixed(0).padStart(9)} ${r.min.toFixed(0).padStart(8)} ${r.max.toFixed(0).padStart(8)} ${r.rss.toFixed(1).padStart(14)}`,
+  );
 }
 const js = homeJavaScriptGzip();
-console.log(`\nHome page JavaScript: ${js.files} file(s), ${(js.raw / 1024).toFixed(1)} KB raw, ${(js.gzip / 1024).toFixed(1)} KB gzip (target ≤ 200 KB)`);
+console.log(
+  `\nHome page JavaScript: ${js.files} file(s), ${(js.raw / 1024).toFixed(1)} KB raw, ${(js.gzip / 1024).toFixed(1)} KB gzip (target ≤ 200 KB)`,
+);

@@ -8,7 +8,9 @@ describe('deny by default', () => {
     const database = await createTestDatabase(currentEngine());
     const app = await buildApp({ database, env: parseEnv({ LOG_LEVEL: 'silent' }), logger: false });
     try {
-      expect(() => app.get('/api/secret', () => 'x')).toThrow(/GET \/api\/secret is neither public nor guarded/);
+      expect(() => app.get('/api/secret', () => 'x')).toThrow(
+        /GET \/api\/secret is neither public nor guarded/,
+      );
       expect(() => app.get('/api/open', { config: { public: true } }, () => 'x')).not.toThrow();
     } finally {
       await app.close();

@@ -110,15 +110,22 @@ describe('first journey: home in Thai → English → a province → the map', (
 });
 
 describe('phone width (360 px)', () => {
-  it.each(['/', '/provinces', '/provinces/10', '/map', '/programmes'])('%s fits without horizontal scrolling', async (path) => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-    const { page, problems } = await openPage(context, path);
-    await page.locator('h1').first().waitFor();
-    expect(await overflowsHorizontally(page)).toBe(false);
-    await screenshot(page, `phone${path.replace(/\//g, '_') || '_home'}`);
-    expect(problems).toEqual([]);
-    await context.close();
-  });
+  it.each(['/', '/provinces', '/provinces/10', '/map', '/programmes'])(
+    '%s fits without horizontal scrolling',
+    async (path) => {
+      const context = await browser.newContext({
+        viewport: { width: 360, height: 740 },
+        isMobile: true,
+        hasTouch: true,
+      });
+      const { page, problems } = await openPage(context, path);
+      await page.locator('h1').first().waitFor();
+      expect(await overflowsHorizontally(page)).toBe(false);
+      await screenshot(page, `phone${path.replace(/\//g, '_') || '_home'}`);
+      expect(problems).toEqual([]);
+      await context.close();
+    },
+  );
 });
 
 describe('API documentation', () => {

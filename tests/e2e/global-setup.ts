@@ -53,7 +53,10 @@ export default async function setup(project: TestProject): Promise<() => void> {
     throw new Error(`demo seed failed:\n${seed.stdout}\n${seed.stderr}`);
   }
   const port = await freePort();
-  const child = spawn('node', ['dist/server/main.js'], { env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'inherit' });
+  const child = spawn('node', ['dist/server/main.js'], {
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: 'inherit',
+  });
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHealth(baseUrl, child, 60_000);
   project.provide('baseUrl', baseUrl);

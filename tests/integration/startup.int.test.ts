@@ -20,10 +20,15 @@ function run(script: string, args: string[], env: Record<string, string>) {
 
 describe.runIf(once)('start-up failures are explained, not dumped', () => {
   it('an unreachable DATABASE_URL stops the start with a clear message and no stack trace', () => {
-    const result = run('src/server/main.ts', [], { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere', PORT: '0' });
+    const result = run('src/server/main.ts', [], {
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere',
+      PORT: '0',
+    });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('SI Platform cannot start.');
-    expect(result.stderr).toContain('Cannot connect to the PostgreSQL server at postgres://postgres@127.0.0.1:1/nowhere');
+    expect(result.stderr).toContain(
+      'Cannot connect to the PostgreSQL server at postgres://postgres@127.0.0.1:1/nowhere',
+    );
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -38,7 +43,10 @@ describe.runIf(once)('start-up failures are explained, not dumped', () => {
 describe.runIf(once)('import commands', () => {
   it('indicators:import reports the file and row of a bad line and exits 1', () => {
     const file = path.join(temp.dir, 'bad.csv');
-    writeFileSync(file, 'indicator,indicator_name_th,indicator_name_en,year,province_code,value,unit,source_url,note\nx_rate,ก,X,2023,77,abc,percent,https://example.org,\n');
+    writeFileSync(
+      file,
+      'indicator,indicator_name_th,indicator_name_en,year,province_code,value,unit,source_url,note\nx_rate,ก,X,2023,77,abc,percent,https://example.org,\n',
+    );
     const result = run('src/server/cli/indicators-import.ts', [file], {});
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`${file}, row 2: value: value must be a number`);

@@ -17,6 +17,10 @@ export async function readImportFile(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
-    throw new ImportFileError(file, null, `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new ImportFileError(
+      file,
+      null,
+      `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
   }
 }

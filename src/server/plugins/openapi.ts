@@ -35,7 +35,9 @@ export const openapiPlugin = fp(
         header
           .replace(/upgrade-insecure-requests;?/g, '')
           .replace(/ https:/g, '')
-          .replace(/ validator\.swagger\.io/g, ''),
+          .replace(/ validator\.swagger\.io/g, '')
+          // Swagger UI sets inline styles; the docs page shows no user content.
+          .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
       uiConfig: { docExpansion: 'list', deepLinking: true, validatorUrl: null },
     });
     app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, () => app.swagger());

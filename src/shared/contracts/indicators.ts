@@ -15,6 +15,8 @@ export const AreaIndicatorSchema = z.object({
   descriptionEn: z.string(),
   higherIsNeedier: z.boolean(),
   years: z.array(z.number().int()),
+  /** The year with figures for the most provinces (the latest such year on a tie): the best year to map. */
+  defaultYear: z.number().int().nullable(),
   provinceCount: z.number().int(),
 });
 export type AreaIndicator = z.infer<typeof AreaIndicatorSchema>;

@@ -16,6 +16,9 @@ export async function listIndicators(db: DbOrTx) {
       years: sql<
         number[]
       >`coalesce((SELECT array_agg(DISTINCT v.year ORDER BY v.year DESC) FROM area_indicator_values v WHERE v.indicator_code = area_indicators.code), '{}')`,
+      defaultYear: sql<
+        number | null
+      >`(SELECT v.year FROM area_indicator_values v WHERE v.indicator_code = area_indicators.code GROUP BY v.year ORDER BY count(*) DESC, v.year DESC LIMIT 1)`,
       provinceCount: sql<number>`(SELECT count(DISTINCT v.province_code)::int FROM area_indicator_values v WHERE v.indicator_code = area_indicators.code)`,
     })
     .from(areaIndicators)

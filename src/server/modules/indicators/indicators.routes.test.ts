@@ -31,8 +31,12 @@ describe('area indicators', () => {
     expect(result.values).toBeGreaterThan(70);
 
     const list = await ctx.app.inject('/api/indicators');
-    const indicators = list.json<{ data: Array<{ code: string; years: number[] }> }>().data;
-    expect(indicators.find((i) => i.code === 'poverty_headcount_ratio')?.years).toEqual([2023, 2010]);
+    const indicators = list.json<{ data: Array<{ code: string; years: number[]; defaultYear: number }> }>()
+      .data;
+    expect(indicators.find((i) => i.code === 'poverty_headcount_ratio')).toMatchObject({
+      years: [2023, 2010],
+      defaultYear: 2010,
+    });
 
     const values = await ctx.app.inject('/api/indicators/poverty_headcount_ratio/values?year=2010');
     const body = values.json<{

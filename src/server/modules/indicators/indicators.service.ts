@@ -12,6 +12,7 @@ function toIndicator(row: IndicatorRow): AreaIndicator {
     ...row,
     higherIsNeedier: row.higherIsNeedier === 1,
     years: (row.years ?? []).map(Number),
+    defaultYear: row.defaultYear === null ? null : Number(row.defaultYear),
     provinceCount: Number(row.provinceCount),
   };
 }

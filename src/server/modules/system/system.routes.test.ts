@@ -125,6 +125,15 @@ describe('web and headers', () => {
     expect(response.headers['cache-control']).toContain('immutable');
   });
 
+  it('compresses large responses for clients that accept it', async () => {
+    const response = await ctx.app.inject({
+      url: '/api/geo/provinces',
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-encoding']).toBe('gzip');
+  });
+
   it('sends security headers and a same-origin CSP on pages and API responses', async () => {
     for (const url of ['/', '/api/health', '/api/nope']) {
       const response = await ctx.app.inject(url);

@@ -1,0 +1,21 @@
+import type { ReactNode } from 'react';
+import './ui.css';
+
+export type BadgeTone = 'neutral' | 'brand' | 'target' | 'accent';
+
+/** A short label, e.g. a programme type or a target-group rank. */
+export function Badge({
+  tone = 'neutral',
+  title,
+  children,
+}: {
+  tone?: BadgeTone;
+  title?: string;
+  children: ReactNode;
+}) {
+  return (
+    <span className={`badge badge--${tone}`} title={title}>
+      {children}
+    </span>
+  );
+}

@@ -1,0 +1,213 @@
+import { Link } from 'react-router';
+import { ErrorState, LoadingState } from '@web/components/ui/states';
+import { ExternalLink } from '@web/components/ui/external-link';
+import { ProgrammeCard } from '@web/features/programmes/components/programme-card';
+import { useProgrammes } from '@web/features/programmes/api';
+import { useFlagshipObjectives, useTargetGroup, useThemes } from '@web/features/reference/api';
+import { formatNumber, localName, localText, sourceLinks } from '@web/lib/format';
+import { useI18n } from '@web/lib/i18n';
+import { usePageTitle } from '@web/lib/page-title';
+import '@web/components/ui/ui.css';
+import '../home.css';
+
+/** Thailand has 77 provinces (76 changwat and Bangkok). */
+const PROVINCE_COUNT = 77;
+
+function Hero({ stats }: { stats: Array<{ value: number | null; label: string }> }) {
+  const { t, lang } = useI18n();
+  return (
+    <section className="hero" aria-labelledby="hero-title">
+      <div className="container hero__inner">
+        <div className="hero__text">
+          <p className="hero__eyebrow">{t('app.agency')}</p>
+          <h1 id="hero-title">{t('home.heroTitle')}</h1>
+          <p className="hero__tagline">{t('app.tagline')}</p>
+          <p className="hero__lead">{t('home.heroText')}</p>
+          <div className="button-row">
+            <Link className="button button--on-dark" to="/map">
+              {t('home.exploreMap')}
+            </Link>
+            <Link className="button button--ghost-on-dark" to="/provinces">
+              {t('home.exploreProvinces')}
+            </Link>
+          </div>
+        </div>
+        <dl className="hero__stats" aria-label={t('home.statsLabel')}>
+          {stats.map((stat) => (
+            <div key={stat.label} className="hero__stat">
+              <dt>{stat.label}</dt>
+              <dd>{stat.value === null ? '–' : formatNumber(stat.value, lang)}</dd>
+            </div>
+          ))}
+        </dl>
+      </div>
+    </section>
+  );
+}
+
+export function HomePage() {
+  const { t, lang } = useI18n();
+  usePageTitle();
+  const programmes = useProgrammes();
+  const objectives = useFlagshipObjectives();
+  const themes = useThemes();
+  const target = useTargetGroup();
+
+  const stats = [
+    { value: PROVINCE_COUNT, label: t('home.statProvinces') },
+    {
+      value: programmes.status === 'success' ? programmes.data.length : null,
+      label: t('home.statProgrammes'),
+    },
+    { value: themes.status === 'success' ? themes.data.length : null, label: t('home.statThemes') },
+    { value: target.status === 'success' ? target.data.members.length : null, label: t('home.statTarget') },
+  ];
+
+  return (
+    <>
+      <Hero stats={stats} />
+
+      <div className="container page-body">
+        <section className="section" aria-labelledby="programmes-title">
+          <div className="section__head">
+            <div>
+              <h2 id="programmes-title">{t('home.programmesTitle')}</h2>
+              <p className="section__intro">{t('home.programmesIntro')}</p>
+            </div>
+            <Link to="/programmes" className="section__more">
+              {t('home.allProgrammes')} <span aria-hidden="true">→</span>
+            </Link>
+          </div>
+          {programmes.status === 'success' ? (
+            <ul className="card-grid">
+              {programmes.data.map((programme) => (
+                <li key={programme.slug}>
+                  <ProgrammeCard programme={programme} />
+                </li>
+              ))}
+            </ul>
+          ) : programmes.status === 'error' ? (
+            <ErrorState error={programmes.error} onRetry={programmes.reload} />
+          ) : (
+            <LoadingState />
+          )}
+        </section>
+
+        <div className="home-columns">
+          <section className="section" aria-labelledby="objectives-title">
+            <h2 id="objectives-title">{t('home.objectivesTitle')}</h2>
+            <p className="section__intro">{t('home.objectivesIntro')}</p>
+            {objectives.status === 'success' ? (
+              <ol className="objective-list">
+                {objectives.data.map((objective) => (
+                  <li key={objective.number} className="objective-list__item">
+                    <span className="objective-list__number" aria-hidden="true">
+                      {objective.number}
+                    </span>
+                    <span>
+                      <span className="visually-hidden">
+                        {t('home.objectiveNumber', { number: objective.number })}:{' '}
+                      </span>
+                      {localName(objective, lang)}
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            ) : objectives.status === 'error' ? (
+              <ErrorState error={objectives.error} onRetry={objectives.reload} />
+            ) : (
+              <LoadingState />
+            )}
+          </section>
+
+          <section className="section" aria-labelledby="target-title">
+            <h2 id="target-title">{t('home.targetTitle')}</h2>
+            <p className="section__intro">{t('home.targetText')}</p>
+            {target.status === 'success' ? (
+              <>
+                <p className="target-group__description">{localText(target.data, 'description', lang)}</p>
+                <ol className="target-list">
+                  {[...target.data.members]
+                    .sort((a, b) => (a.rank ?? 999) - (b.rank ?? 999))
+                    .map((member) => (
+                      <li key={member.provinceCode}>
+                        <Link to={`/provinces/${member.provinceCode}`} className="target-list__link">
+                          <span className="target-list__rank" aria-hidden="true">
+                            {member.rank ?? '–'}
+                          </span>
+                          <span className="target-list__name">
+                            {member.rank !== null ? (
+                              <span className="visually-hidden">
+                                {t('home.targetRank', { rank: member.rank })}:{' '}
+                              </span>
+                            ) : null}
+                            {localName(member, lang)}
+                          </span>
+                        </Link>
+                      </li>
+                    ))}
+                </ol>
+                {sourceLinks(target.data.source).length > 0 ? (
+                  <p className="target-group__source">
+                    {t('home.targetSource')}:{' '}
+                    {sourceLinks(target.data.source).map((link, index) => (
+                      <span key={link.url}>
+                        {index > 0 ? ', ' : null}
+                        <ExternalLink href={link.url}>{link.label}</ExternalLink>
+                      </span>
+                    ))}
+                  </p>
+                ) : null}
+              </>
+            ) : target.status === 'error' ? (
+              <ErrorState error={target.error} onRetry={target.reload} />
+            ) : (
+              <LoadingState />
+            )}
+          </section>
+        </div>
+
+        <section className="section" aria-labelledby="themes-title">
+          <h2 id="themes-title">{t('home.themesTitle')}</h2>
+          <p className="section__intro">{t('home.themesIntro')}</p>
+          {themes.status === 'success' ? (
+            <ol className="theme-grid">
+              {themes.data.map((theme) => (
+                <li key={theme.code} className="theme-grid__item">
+                  <span className="theme-grid__number" aria-hidden="true">
+                    {theme.number}
+                  </span>
+                  <span>
+                    <span className="visually-hidden">
+                      {t('home.themeNumber', { number: theme.number })}:{' '}
+                    </span>
+                    {localName(theme, lang)}
+                  </span>
+                </li>
+              ))}
+            </ol>
+          ) : themes.status === 'error' ? (
+            <ErrorState error={themes.error} onRetry={themes.reload} />
+          ) : (
+            <LoadingState />
+          )}
+        </section>
+
+        <section className="section cta-band" aria-labelledby="cta-title">
+          <div>
+            <h2 id="cta-title">{t('home.ctaTitle')}</h2>
+            <p>{t('home.ctaText')}</p>
+          </div>
+          <div className="button-row">
+            <Link className="button button--primary" to="/map">
+              {t('home.exploreMap')}
+            </Link>
+            <Link className="button button--secondary" to="/provinces">
+              {t('home.exploreProvinces')}
+            </Link>
+          </div>
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,136 @@
+import { CATALOGUES, type Language } from '@shared/i18n/index';
+
+/** Thailand's time zone: every date the platform shows is a Bangkok date. */
+export const TIME_ZONE = 'Asia/Bangkok';
+
+/** Years between the Common Era and the Buddhist Era (พ.ศ. = ค.ศ. + 543). */
+export const BUDDHIST_ERA_OFFSET = 543;
+
+const NUMBER_LOCALE: Record<Language, string> = { th: 'th-TH-u-nu-latn', en: 'en-GB' };
+const DATE_LOCALE: Record<Language, string> = { th: 'th-TH-u-ca-buddhist-nu-latn', en: 'en-GB' };
+
+export type DateStyle = 'short' | 'medium' | 'long' | 'dateTime';
+
+const DATE_OPTIONS: Record<DateStyle, Intl.DateTimeFormatOptions> = {
+  short: { day: 'numeric', month: 'numeric', year: 'numeric' },
+  medium: { day: 'numeric', month: 'short', year: 'numeric' },
+  long: { day: 'numeric', month: 'long', year: 'numeric' },
+  dateTime: {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  },
+};
+
+/** A year as the language shows it: Buddhist Era for Thai (2023 → "2566"), Common Era for English. */
+export function formatYear(yearCe: number, lang: Language): string {
+  return String(lang === 'th' ? yearCe + BUDDHIST_ERA_OFFSET : yearCe);
+}
+
+/** The Buddhist-Era year of a Common-Era year. */
+export function toBuddhistYear(yearCe: number): number {
+  return yearCe + BUDDHIST_ERA_OFFSET;
+}
+
+/**
+ * A date (or ISO timestamp) as a Bangkok calendar date: Buddhist calendar in Thai ("2 ต.ค. 2568"),
+ * Gregorian in English ("2 Oct 2025").
+ */
+export function formatDate(
+  value: Date | string | number,
+  lang: Language,
+  style: DateStyle = 'medium',
+): string {
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    return '';
+  }
+  return new Intl.DateTimeFormat(DATE_LOCALE[lang], { ...DATE_OPTIONS[style], timeZone: TIME_ZONE }).format(
+    date,
+  );
+}
+
+/** A number with the language's grouping ("1,234.5"), at most `maximumFractionDigits` decimals (2 by default). */
+export function formatNumber(value: number, lang: Language, options: Intl.NumberFormatOptions = {}): string {
+  return new Intl.NumberFormat(NUMBER_LOCALE[lang], { maximumFractionDigits: 2, ...options }).format(value);
+}
+
+/**
+ * An amount held as integer satang (1 baht = 100 satang) in baht: "1,500,000 บาท" in Thai, "฿1,500,000" in English.
+ * Whole-baht amounts show no decimals; any satang show two.
+ */
+export function formatBaht(satang: number, lang: Language): string {
+  const whole = Number.isInteger(satang) ? satang : Math.round(satang);
+  const fractionDigits = whole % 100 === 0 ? 0 : 2;
+  const amount = formatNumber(Math.abs(whole) / 100, lang, {
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  });
+  const text = interpolate(CATALOGUES[lang].common.baht, { amount });
+  return whole < 0 ? `-${text}` : text;
+}
+
+/** Replaces `{{name}}` placeholders, as i18next does, for helpers that run outside React. */
+export function interpolate(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (match, name: string) =>
+    Object.hasOwn(values, name) ? String(values[name]) : match,
+  );
+}
+
+/** Anything with a Thai and an English name. */
+export interface Named {
+  nameTh: string;
+  nameEn: string;
+}
+
+/** The name in the language, falling back to the other language when it is empty. */
+export function localName(obj: Named, lang: Language): string {
+  return lang === 'th' ? obj.nameTh || obj.nameEn : obj.nameEn || obj.nameTh;
+}
+
+/** The other language's name (shown beside the main one). */
+export function otherName(obj: Named, lang: Language): string {
+  return lang === 'th' ? obj.nameEn : obj.nameTh;
+}
+
+/** `localText(programme, 'summary', lang)` picks `summaryTh` or `summaryEn`. */
+export function localText<K extends string>(
+  obj: Record<`${K}Th` | `${K}En`, string>,
+  field: K,
+  lang: Language,
+): string {
+  const th = obj[`${field}Th`];
+  const en = obj[`${field}En`];
+  return lang === 'th' ? th || en : en || th;
+}
+
+export interface SourceLink {
+  url: string;
+  label: string;
+}
+
+/**
+ * The http(s) links in a free-text source field such as "https://a.example/x ; value: https://b.example/y",
+ * each labelled with its host name. Other schemes are dropped (never rendered as links).
+ */
+export function sourceLinks(source: string | null | undefined): SourceLink[] {
+  if (!source) {
+    return [];
+  }
+  const links: SourceLink[] = [];
+  for (const match of source.matchAll(/https?:\/\/[^\s;,<>"']+/gi)) {
+    const raw = match[0].replace(/[.)\]]+$/, '');
+    try {
+      const url = new URL(raw);
+      if ((url.protocol === 'http:' || url.protocol === 'https:') && !links.some((l) => l.url === url.href)) {
+        links.push({ url: url.href, label: url.hostname.replace(/^www\./, '') });
+      }
+    } catch {
+      // not a URL after all: skip it
+    }
+  }
+  return links;
+}
