@@ -5,8 +5,10 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from './db/client';
-import type { Env } from './env';
+import { publicUrl, requiresStaffTwoFactor, type Env } from './env';
 import { getVersion } from './lib/version';
+import { authPlugin } from './plugins/auth';
+import { createDatabaseRateLimitStore } from './plugins/rate-limit-store';
 import { errorHandlerPlugin } from './plugins/error-handler';
 import { openapiPlugin } from './plugins/openapi';
 import { requestContextPlugin } from './plugins/request-context';
@@ -17,13 +19,26 @@ import { indicatorRoutes } from './modules/indicators/indicators.routes';
 import { programmeRoutes } from './modules/programmes/programmes.routes';
 import { referenceRoutes } from './modules/reference/reference.routes';
 import { systemRoutes } from './modules/system/system.routes';
+import { accountRoutes } from './modules/accounts/accounts.routes';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { devMailRoutes } from './modules/notifications/notifications.routes';
+import { createMailTransport } from './modules/notifications/mail-transport';
+import {
+  startOutboxWorker,
+  type MailTransport,
+  type OutboxWorker,
+} from './modules/notifications/notifications.service';
 
 declare module 'fastify' {
   interface FastifyInstance {
     database: DatabaseHandle;
+    outbox: OutboxWorker;
+    rateLimitFactor: number;
+    /** Every route registered, with its guard: for the completeness check and the access matrix. */
+    routeCatalogue: Array<{ method: string; url: string; public: boolean; auth: string | null }>;
   }
   interface FastifyContextConfig {
-    /** The route needs no session. Every other /api route must declare how it is guarded. */
+    /** The route needs no session. Every other /api route must declare `auth` (see plugins/auth.ts). */
     public?: boolean;
   }
 }
@@ -32,6 +47,8 @@ export interface BuildAppOptions {
   database: DatabaseHandle;
   env: Env;
   logger?: FastifyServerOptions['logger'];
+  /** Where mail goes; by default SMTP when SMTP_URL is set, else captured for the development mail viewer. */
+  mailTransport?: MailTransport;
 }
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
@@ -53,10 +70,22 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('database', database);
+  app.decorate('rateLimitFactor', env.RATE_LIMIT_FACTOR);
 
+  const routeCatalogue: FastifyInstance['routeCatalogue'] = [];
+  app.decorate('routeCatalogue', routeCatalogue);
   app.addHook('onRoute', (route) => {
     const url = route.url;
-    if (url.startsWith('/api/') && !url.startsWith('/api/docs') && route.config?.public !== true) {
+    for (const method of [route.method].flat()) {
+      routeCatalogue.push({
+        method,
+        url,
+        public: route.config?.public === true,
+        auth: route.config?.auth ?? null,
+      });
+    }
+    const guarded = route.config?.public === true || route.config?.auth !== undefined;
+    if (url.startsWith('/api/') && !url.startsWith('/api/docs') && !guarded) {
       throw new Error(`Route ${route.method.toString()} ${url} is neither public nor guarded`);
     }
   });
@@ -66,7 +95,23 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(requestContextPlugin);
   await app.register(errorHandlerPlugin);
   await app.register(securityPlugin, { secureCookies: env.TRUST_PROXY });
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, store: createDatabaseRateLimitStore(database.db) });
+  const accounts = {
+    publicUrl: publicUrl(env),
+    sessionDays: env.SESSION_DAYS,
+    requireStaffTwoFactor: requiresStaffTwoFactor(env),
+  };
+  await app.register(authPlugin, { accounts, secureCookies: env.TRUST_PROXY });
+
+  const transport = options.mailTransport ?? createMailTransport(env.SMTP_URL, env.MAIL_FROM);
+  const outbox = startOutboxWorker(database.db, transport, {
+    intervalMs: env.OUTBOX_POLL_MS,
+    onError: (error) => app.log.error({ err: error }, 'outbox worker failed'),
+  });
+  app.decorate('outbox', outbox);
+  app.addHook('onClose', async () => {
+    await outbox.stop();
+  });
   await app.register(openapiPlugin, { version: getVersion() });
 
   await app.register(systemRoutes, {
@@ -78,6 +123,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(indicatorRoutes, { prefix: '/api' });
   await app.register(referenceRoutes, { prefix: '/api/reference' });
   await app.register(programmeRoutes, { prefix: '/api/programmes' });
+  await app.register(accountRoutes, {
+    prefix: '/api/auth',
+    accounts,
+    secureCookies: env.TRUST_PROXY,
+    onMailQueued: () => outbox.kick(),
+  });
+  await app.register(auditRoutes, { prefix: '/api/audit-events' });
+  if (env.NODE_ENV !== 'production' && transport.kind === 'capture') {
+    await app.register(devMailRoutes, { prefix: '/api/dev/mail' });
+  }
   await app.register(webPlugin, { distDir: env.WEB_DIST_DIR });
 
   return app;

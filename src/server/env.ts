@@ -21,9 +21,35 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   WEB_DIST_DIR: z.string().min(1).default('./dist/web'),
   MIGRATIONS_DIR: z.string().min(1).default('./db/migrations'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  MAIL_FROM: z.string().min(3).default('SI Platform <no-reply@si-platform.local>'),
+  SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Administrators and programme officers must use a second factor. Default: on in production. */
+  REQUIRE_2FA_FOR_STAFF: z.enum(['1', '0', 'true', 'false', '']).optional(),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
+  /** Multiplies every per-route rate limit (for load tests and test suites that send many requests from one IP). */
+  RATE_LIMIT_FACTOR: z.coerce.number().min(0.01).max(100_000).default(1),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
+
+/** Whether staff roles must use two-factor sign-in: the setting, else on in production only. */
+export function requiresStaffTwoFactor(env: Env): boolean {
+  const value = env.REQUIRE_2FA_FOR_STAFF;
+  if (value === undefined || value === '') {
+    return env.NODE_ENV === 'production';
+  }
+  return value === '1' || value === 'true';
+}
+
+/** The public address of the web client, for links in emails. */
+export function publicUrl(env: Env): string {
+  return (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
+}
 
 /**
  * Parses the process environment once. On invalid configuration it throws an error listing every bad variable,

@@ -16,6 +16,7 @@ export async function createTestApp(envOverrides: Record<string, string> = {}): 
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     WEB_DIST_DIR: '.tmp/no-web',
+    RATE_LIMIT_FACTOR: '1000',
     ...envOverrides,
   });
   const app = await buildApp({ database, env, logger: false });

@@ -3,6 +3,7 @@ import { runMigrations } from './migrate';
 import { syncGeoReference } from '@server/modules/geo/geo.service';
 import { syncReferenceLists } from '@server/modules/reference/reference.service';
 import { ensureSeedProgrammes } from '@server/modules/programmes/programmes.service';
+import { ensurePrivacyNotice } from '@server/modules/accounts/accounts.service';
 
 /**
  * Brings a database up to date: applies pending migrations, then writes the reference facts kept in the project
@@ -15,6 +16,7 @@ export async function prepareDatabase(handle: DatabaseHandle, migrationsDir: str
       await syncGeoReference(tx);
       await syncReferenceLists(tx);
       await ensureSeedProgrammes(tx);
+      await ensurePrivacyNotice(tx);
     });
   });
 }

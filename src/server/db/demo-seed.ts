@@ -7,6 +7,21 @@ import { AppError } from '@server/lib/errors';
 import { importAdministrativeAreas, importBoundaries } from '@server/modules/geo/geo.service';
 import { getIndicatorValues, importIndicatorCsv } from '@server/modules/indicators/indicators.service';
 import { saveProvinceGroup } from '@server/modules/reference/reference.service';
+import { ensureAccount } from '@server/modules/accounts/accounts.service';
+import { ensureDrivingUnit } from '@server/modules/driving-units/driving-units.service';
+import type { PlatformRole } from '@shared/contracts/identity';
+
+/** The password of every demo account (demo content only; never loaded in production). */
+export const DEMO_PASSWORD = 'demo-password-2569';
+
+export const DEMO_ACCOUNTS: ReadonlyArray<{ email: string; name: string; role: PlatformRole | null }> = [
+  { email: 'admin@demo.si-platform.test', name: 'ผู้ดูแลระบบ ตัวอย่าง', role: 'administrator' },
+  { email: 'officer@demo.si-platform.test', name: 'เจ้าหน้าที่โครงการ ตัวอย่าง', role: 'programme_officer' },
+  { email: 'unit@demo.si-platform.test', name: 'เจ้าหน้าที่หน่วยขับเคลื่อน ตัวอย่าง', role: 'driving_unit_staff' },
+  { email: 'reviewer@demo.si-platform.test', name: 'ผู้ทรงคุณวุฒิ ตัวอย่าง', role: 'reviewer' },
+  { email: 'partner@demo.si-platform.test', name: 'ภาคีเครือข่าย ตัวอย่าง', role: 'partner' },
+  { email: 'applicant@demo.si-platform.test', name: 'ผู้ยื่นข้อเสนอ ตัวอย่าง', role: null },
+];
 
 import { TARGET_GROUP_CODE } from '@shared/reference/province-groups';
 const TARGET_RANK_INDICATOR = 'poverty_rank_nesdc';
@@ -78,6 +93,28 @@ export async function loadDemoContent(db: Database, options: DemoSeedOptions): P
     async () => {
       const year = await seedTargetGroupFromRanks(db);
       return year === null ? 'no ranked list' : `top 10 of ${year}`;
+    },
+    log,
+  );
+  await runOnce(
+    db,
+    'demo-accounts',
+    async () => {
+      const unitId = await ensureDrivingUnit(db, {
+        nameTh: 'หน่วยขับเคลื่อนนวัตกรรมเพื่อสังคมเชิงพื้นที่ ภาคใต้ชายแดน (ตัวอย่าง)',
+        nameEn: 'Southern Border Area-based Driving Unit (demo)',
+        kind: 'area_based',
+        regionCode: 'south',
+        provinceCodes: [94, 95, 96, 91, 93, 92],
+      });
+      for (const account of DEMO_ACCOUNTS) {
+        await ensureAccount(db, {
+          ...account,
+          password: DEMO_PASSWORD,
+          ...(account.role === 'driving_unit_staff' ? { drivingUnitId: unitId } : {}),
+        });
+      }
+      return `${DEMO_ACCOUNTS.length} accounts (password ${DEMO_PASSWORD})`;
     },
     log,
   );

@@ -4,3 +4,15 @@ import { ErrorResponseSchema } from '@shared/contracts/common';
 export function errorResponses(...statuses: number[]): Record<number, typeof ErrorResponseSchema> {
   return Object.fromEntries(statuses.map((status) => [status, ErrorResponseSchema]));
 }
+
+/**
+ * A per-route rate limit: `max` requests per `timeWindow` and client IP, counted in the database (every instance
+ * shares the count), scaled by the RATE_LIMIT_FACTOR setting.
+ */
+export function rateLimit(max: number, timeWindow: string) {
+  return {
+    max: (request: { server: { rateLimitFactor: number } }) =>
+      Math.max(1, Math.round(max * request.server.rateLimitFactor)),
+    timeWindow,
+  };
+}

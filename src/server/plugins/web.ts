@@ -3,6 +3,7 @@ import path from 'node:path';
 import fp from 'fastify-plugin';
 import fastifyStatic from '@fastify/static';
 import { AppError } from '@server/lib/errors';
+import { rateLimit } from '@server/lib/http';
 
 /**
  * Serves the built SPA from `distDir` (hashed assets cached for a year, index.html never cached) and answers every
@@ -26,22 +27,19 @@ export const webPlugin = fp(
         },
       });
     }
-    app.setNotFoundHandler(
-      { preHandler: app.rateLimit({ max: 300, timeWindow: '1 minute' }) },
-      (request, reply) => {
-        const pathname = request.url.split('?')[0] ?? '';
-        if (pathname === '/api' || pathname.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
-          throw new AppError('ROUTE_NOT_FOUND', undefined, undefined, {
-            method: request.method,
-            url: pathname,
-          });
-        }
-        return reply
-          .header('cache-control', 'no-cache')
-          .type('text/html; charset=utf-8')
-          .sendFile('index.html');
-      },
-    );
+    app.setNotFoundHandler({ preHandler: app.rateLimit(rateLimit(300, '1 minute')) }, (request, reply) => {
+      const pathname = request.url.split('?')[0] ?? '';
+      if (pathname === '/api' || pathname.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
+        throw new AppError('ROUTE_NOT_FOUND', undefined, undefined, {
+          method: request.method,
+          url: pathname,
+        });
+      }
+      return reply
+        .header('cache-control', 'no-cache')
+        .type('text/html; charset=utf-8')
+        .sendFile('index.html');
+    });
   },
   { name: 'web', dependencies: ['@fastify/rate-limit'] },
 );

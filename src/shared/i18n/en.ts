@@ -181,6 +181,21 @@ export const en: Catalogue = {
     errorCode: 'Error code: {{code}}',
   },
   errors: {
+    INVALID_CREDENTIALS: 'The email or password is not correct',
+    TOTP_REQUIRED: 'Please enter your two-factor code',
+    EMAIL_NOT_VERIFIED: 'Please verify your email first, with the link we sent you',
+    TOTP_ENROLLMENT_REQUIRED: 'Your role requires two-factor sign-in; please set it up first',
+    CSRF_REJECTED: 'The request was refused for security; reload the page and try again',
+    TOKEN_INVALID: 'This link is not valid',
+    TOKEN_EXPIRED: 'This link has expired; please ask for a new one',
+    TOKEN_USED: 'This link has already been used',
+    ACCOUNT_LOCKED:
+      'The account is locked for a while after repeated failed sign-ins; please try again later',
+    EMAIL_TAKEN: 'This email already has an account',
+    TOTP_WRONG: 'The code is not correct',
+    PASSWORD_WRONG: 'The current password is not correct',
+    TOTP_ALREADY_ENABLED: 'Two-factor sign-in is already on',
+    TOTP_REQUIRED_FOR_ROLE: 'Your role requires two-factor sign-in, so it cannot be turned off',
     VALIDATION_FAILED: 'Invalid input: please check the fields listed',
     UNAUTHENTICATED: 'Please sign in',
     FORBIDDEN: 'You are not allowed to do this',
@@ -197,7 +212,40 @@ export const en: Catalogue = {
     SERVICE_UNAVAILABLE: 'The service is not ready',
     MALFORMED_JSON: 'The JSON body is malformed',
   },
+  email: {
+    greeting: 'Dear {{name}},',
+    signature: 'The SI Platform team, National Innovation Agency',
+    verify_email: {
+      subject: 'Verify your email for SI Platform',
+      intro: 'Thank you for registering with SI Platform. Please verify your email within 48 hours.',
+      action: 'Verify email',
+      outro: 'If you did not register, you need not do anything.',
+    },
+    reset_password: {
+      subject: 'Reset your SI Platform password',
+      intro:
+        'A new password was requested for your account. This link works once, within {{minutes}} minutes.',
+      action: 'Set a new password',
+      outro: 'If you did not ask for this, you need not do anything: your password still works.',
+    },
+    password_changed: {
+      subject: 'Your SI Platform password was changed',
+      intro: 'The password of your account was just changed, and your other devices were signed out.',
+      action: 'Sign in',
+      outro: 'If this was not you, reset your password at once and contact an administrator.',
+    },
+    organisation_invitation: {
+      subject: 'Invitation to join {{organisation}} on SI Platform',
+      intro: '{{inviter}} invites you to join {{organisation}} as {{role}}.',
+      action: 'Accept the invitation',
+      outro:
+        'The invitation is valid for 7 days. If you do not know this organisation, you need not do anything.',
+    },
+  },
   entities: {
+    province_group: 'Province group',
+    user: 'User',
+    session: 'Session',
     province: 'Province',
     district: 'District',
     programme: 'Programme',

@@ -2,3 +2,4 @@ export * from './geo';
 export * from './reference';
 export * from './indicators';
 export * from './system';
+export * from './identity';

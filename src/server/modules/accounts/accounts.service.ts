@@ -1,0 +1,654 @@
+import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
+import { generate as totpGenerate, generateSecret, generateURI, verify as totpVerify } from 'otplib';
+import QRCode from 'qrcode';
+import type { Database, DbOrTx } from '@server/db/client';
+import { AppError } from '@server/lib/errors';
+import type { Actor, RequestMeta } from '@server/lib/authz';
+import { hashToken, randomToken } from '@server/lib/crypto';
+import { clearCounter, hitCounter, lockKey, lockedUntil } from '@server/lib/counters';
+import type { Language } from '@shared/i18n/index';
+import {
+  ROLES_REQUIRING_2FA,
+  type LoginBody,
+  type Me,
+  type PlatformRole,
+  type RegisterBody,
+  type SessionInfo,
+} from '@shared/contracts/identity';
+import { recordAudit } from '@server/modules/audit/audit.service';
+import { queueEmail } from '@server/modules/notifications/notifications.service';
+import * as repo from './accounts.repo';
+
+export interface AccountsConfig {
+  publicUrl: string;
+  sessionDays: number;
+  requireStaffTwoFactor: boolean;
+}
+
+const VERIFY_EMAIL_HOURS = 48;
+const RESET_PASSWORD_MINUTES = 60;
+const LOCKOUT_FAILURES = 5;
+const LOCKOUT_WINDOW_MS = 15 * 60_000;
+const LOCKOUT_MS = 15 * 60_000;
+/** A hash of a random password, verified when the account does not exist so that timing does not tell. */
+let dummyHash: Promise<string> | undefined;
+
+function lockoutKey(email: string) {
+  return `login-failures:${email}`;
+}
+
+function userSnapshot(user: repo.UserRow) {
+  return {
+    email: user.email,
+    name: user.name,
+    phone: user.phone,
+    locale: user.locale,
+    status: user.status,
+    emailVerified: user.emailVerifiedAt !== null,
+    totpEnabled: user.totpEnabledAt !== null,
+  };
+}
+
+function tokenProblem(token: { usedAt: Date | null; expiresAt: Date } | undefined): AppError | null {
+  if (!token) {
+    return new AppError('TOKEN_INVALID');
+  }
+  if (token.usedAt) {
+    return new AppError('TOKEN_USED');
+  }
+  if (new Date(token.expiresAt).getTime() <= Date.now()) {
+    return new AppError('TOKEN_EXPIRED');
+  }
+  return null;
+}
+
+async function issueToken(
+  tx: DbOrTx,
+  purpose: string,
+  userId: string,
+  email: string,
+  ttlMs: number,
+): Promise<string> {
+  const token = randomToken();
+  await repo.insertToken(tx, {
+    purpose,
+    tokenHash: hashToken(token),
+    userId,
+    email,
+    expiresAt: new Date(Date.now() + ttlMs),
+  });
+  return token;
+}
+
+/** The current privacy notice version, which registration must accept. */
+export async function getCurrentPrivacyNotice(db: Database) {
+  const notice = await repo.latestPrivacyNotice(db);
+  if (!notice) {
+    throw new AppError('SERVICE_UNAVAILABLE');
+  }
+  return notice;
+}
+
+/**
+ * Registers a person: the email must be new; the current privacy notice must be accepted (recorded with its
+ * version); a verification link is queued by email in the same transaction.
+ */
+export async function register(
+  db: Database,
+  config: AccountsConfig,
+  input: RegisterBody,
+  meta: RequestMeta,
+  lang: Language,
+): Promise<{ id: string }> {
+  const notice = await getCurrentPrivacyNotice(db);
+  if (input.privacyNoticeVersion !== notice.version) {
+    throw new AppError('VALIDATION_FAILED', undefined, {
+      issues: [
+        {
+          field: 'body.privacyNoticeVersion',
+          code: 'invalid_value',
+          message: `current version is ${notice.version}`,
+        },
+      ],
+    });
+  }
+  const passwordHash = await argonHash(input.password);
+  return db.transaction(async (tx) => {
+    if (await repo.findUserByEmail(tx, input.email)) {
+      throw new AppError('CONFLICT', 'errors.EMAIL_TAKEN', {
+        issues: [{ field: 'body.email', code: 'taken', message: 'This email already has an account' }],
+      });
+    }
+    const user = await repo.insertUser(tx, {
+      email: input.email,
+      name: input.name,
+      phone: input.phone ?? null,
+      passwordHash,
+      locale: input.locale ?? lang,
+      privacyNoticeVersion: notice.version,
+      privacyAcceptedAt: new Date(),
+    });
+    await recordAudit(
+      tx,
+      { ...meta, actorUserId: meta.actorUserId ?? user.id },
+      {
+        action: 'user.registered',
+        entityType: 'user',
+        entityId: user.id,
+        after: { ...userSnapshot(user), privacyNoticeVersion: notice.version },
+      },
+    );
+    const token = await issueToken(tx, 'verify_email', user.id, input.email, VERIFY_EMAIL_HOURS * 3_600_000);
+    await queueEmail(tx, {
+      to: input.email,
+      template: 'verify_email',
+      lang: user.locale === 'en' ? 'en' : 'th',
+      params: { name: user.name },
+      link: `${config.publicUrl}/verify-email?token=${encodeURIComponent(token)}`,
+    });
+    return { id: user.id };
+  });
+}
+
+/** Confirms an email address with the token from the verification message. */
+export async function verifyEmail(db: Database, token: string, meta: RequestMeta): Promise<void> {
+  await db.transaction(async (tx) => {
+    const row = await repo.findToken(tx, 'verify_email', hashToken(token));
+    const problem = tokenProblem(row);
+    if (problem || !row?.userId) {
+      throw problem ?? new AppError('TOKEN_INVALID');
+    }
+    if (!(await repo.useToken(tx, row.id))) {
+      throw new AppError('TOKEN_USED');
+    }
+    const before = await repo.findUserById(tx, row.userId);
+    const after = await repo.updateUser(tx, row.userId, {
+      emailVerifiedAt: before?.emailVerifiedAt ?? new Date(),
+    });
+    await recordAudit(
+      tx,
+      { ...meta, actorUserId: row.userId },
+      {
+        action: 'user.email_verified',
+        entityType: 'user',
+        entityId: row.userId,
+        before: before ? userSnapshot(before) : null,
+        after: userSnapshot(after),
+      },
+    );
+  });
+}
+
+export interface SessionTicket {
+  token: string;
+  expiresAt: Date;
+  status: 'signed_in' | 'totp_required';
+}
+
+async function registerFailure(db: Database, email: string): Promise<void> {
+  const { count } = await hitCounter(db, lockoutKey(email), LOCKOUT_WINDOW_MS);
+  if (count >= LOCKOUT_FAILURES) {
+    await lockKey(db, lockoutKey(email), new Date(Date.now() + LOCKOUT_MS));
+  }
+}
+
+async function assertNotLocked(db: Database, email: string): Promise<void> {
+  const until = await lockedUntil(db, lockoutKey(email));
+  if (until) {
+    throw new AppError('ACCOUNT_LOCKED', undefined, { lockedUntil: until.toISOString() });
+  }
+}
+
+/**
+ * Signs in with email and password. Five failures within 15 minutes lock the account for 15 minutes (kept in the
+ * database, so the lock holds on every instance). With a second factor the session starts "TOTP pending".
+ */
+export async function login(
+  db: Database,
+  config: AccountsConfig,
+  input: LoginBody,
+  meta: RequestMeta & { userAgent: string | null },
+): Promise<SessionTicket> {
+  await assertNotLocked(db, input.email);
+  const user = await repo.findUserByEmail(db, input.email);
+  dummyHash ??= argonHash(randomToken());
+  const valid =
+    user?.passwordHash && user.status === 'active'
+      ? await argonVerify(user.passwordHash, input.password)
+      : (await argonVerify(await dummyHash, input.password)) && false;
+  if (!user || !valid) {
+    await registerFailure(db, input.email);
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+  if (!user.emailVerifiedAt) {
+    throw new AppError('EMAIL_NOT_VERIFIED');
+  }
+  await clearCounter(db, lockoutKey(input.email));
+  const token = randomToken();
+  const expiresAt = new Date(Date.now() + config.sessionDays * 86_400_000);
+  const mfaPending = user.totpEnabledAt !== null;
+  await db.transaction(async (tx) => {
+    const sessionId = await repo.insertSession(tx, {
+      tokenHash: hashToken(token),
+      userId: user.id,
+      csrfToken: randomToken(),
+      mfaPending,
+      ip: meta.ip,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+      expiresAt,
+    });
+    await recordAudit(
+      tx,
+      { ...meta, actorUserId: user.id },
+      {
+        action: mfaPending ? 'session.password_accepted' : 'session.signed_in',
+        entityType: 'session',
+        entityId: sessionId,
+      },
+    );
+  });
+  return { token, expiresAt, status: mfaPending ? 'totp_required' : 'signed_in' };
+}
+
+async function checkTotp(secret: string, code: string): Promise<boolean> {
+  const result = await totpVerify({ secret, token: code, epochTolerance: 30 });
+  return result.valid;
+}
+
+/** Completes a sign-in that waits for the second factor. */
+export async function completeTotpLogin(
+  db: Database,
+  actor: Actor,
+  code: string,
+  meta: RequestMeta,
+): Promise<void> {
+  const user = await repo.findUserById(db, actor.userId);
+  if (!user?.email || !user.totpSecret || !actor.mfaPending) {
+    throw new AppError('INVALID_STATE');
+  }
+  await assertNotLocked(db, user.email);
+  if (!(await checkTotp(user.totpSecret, code))) {
+    await registerFailure(db, user.email);
+    throw new AppError('VALIDATION_FAILED', 'errors.TOTP_WRONG', {
+      issues: [{ field: 'body.code', code: 'invalid', message: 'The code is not valid' }],
+    });
+  }
+  await clearCounter(db, lockoutKey(user.email));
+  await db.transaction(async (tx) => {
+    await repo.completeSessionMfa(tx, actor.sessionId);
+    await recordAudit(tx, meta, {
+      action: 'session.signed_in',
+      entityType: 'session',
+      entityId: actor.sessionId,
+    });
+  });
+}
+
+export async function logout(db: Database, actor: Actor, meta: RequestMeta): Promise<void> {
+  await db.transaction(async (tx) => {
+    await repo.revokeSession(tx, actor.userId, actor.sessionId);
+    await recordAudit(tx, meta, {
+      action: 'session.signed_out',
+      entityType: 'session',
+      entityId: actor.sessionId,
+    });
+  });
+}
+
+/** The actor of a session token, or null when the token is unknown, expired or revoked. */
+export async function resolveSession(
+  db: Database,
+  config: AccountsConfig,
+  token: string,
+): Promise<Actor | null> {
+  const found = await repo.findLiveSession(db, hashToken(token));
+  if (!found) {
+    return null;
+  }
+  const { session, user } = found;
+  if (Date.now() - new Date(session.lastSeenAt).getTime() > 60_000) {
+    await repo.touchSession(db, session.id);
+  }
+  const roles = await repo.listRoles(db, user.id);
+  const roleNames = roles.map((r) => r.role as PlatformRole);
+  const totpEnabled = user.totpEnabledAt !== null;
+  return {
+    userId: user.id,
+    sessionId: session.id,
+    roles: roleNames,
+    drivingUnitId: roles.find((r) => r.drivingUnitId)?.drivingUnitId ?? null,
+    csrfToken: session.csrfToken,
+    mfaPending: session.mfaPending,
+    totpEnabled,
+    mustEnrollTotp:
+      config.requireStaffTwoFactor && !totpEnabled && roleNames.some((r) => ROLES_REQUIRING_2FA.includes(r)),
+  };
+}
+
+export async function getMe(db: Database, actor: Actor): Promise<Me> {
+  const user = await repo.findUserById(db, actor.userId);
+  if (!user?.email) {
+    throw new AppError('UNAUTHENTICATED');
+  }
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    phone: user.phone,
+    locale: user.locale === 'en' ? 'en' : 'th',
+    emailVerified: user.emailVerifiedAt !== null,
+    totpEnabled: actor.totpEnabled,
+    roles: actor.roles,
+    drivingUnitId: actor.drivingUnitId,
+    mustEnrollTotp: actor.mustEnrollTotp,
+    csrfToken: actor.csrfToken,
+  };
+}
+
+/**
+ * Starts a password reset. The answer is the same whether or not the account exists; the email, when it does,
+ * carries a one-hour single-use link.
+ */
+export async function requestPasswordReset(
+  db: Database,
+  config: AccountsConfig,
+  email: string,
+  meta: RequestMeta,
+): Promise<void> {
+  const user = await repo.findUserByEmail(db, email);
+  if (!user || user.status !== 'active') {
+    return;
+  }
+  await db.transaction(async (tx) => {
+    const token = await issueToken(tx, 'reset_password', user.id, email, RESET_PASSWORD_MINUTES * 60_000);
+    await recordAudit(tx, meta, {
+      action: 'user.password_reset_requested',
+      entityType: 'user',
+      entityId: user.id,
+    });
+    await queueEmail(tx, {
+      to: email,
+      template: 'reset_password',
+      lang: user.locale === 'en' ? 'en' : 'th',
+      params: { name: user.name, minutes: String(RESET_PASSWORD_MINUTES) },
+      link: `${config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`,
+    });
+  });
+}
+
+/** Sets a new password with a reset token; every session of the account is signed out. */
+export async function resetPassword(
+  db: Database,
+  token: string,
+  password: string,
+  meta: RequestMeta,
+): Promise<void> {
+  const passwordHash = await argonHash(password);
+  await db.transaction(async (tx) => {
+    const row = await repo.findToken(tx, 'reset_password', hashToken(token));
+    const problem = tokenProblem(row);
+    if (problem || !row?.userId) {
+      throw problem ?? new AppError('TOKEN_INVALID');
+    }
+    if (!(await repo.useToken(tx, row.id))) {
+      throw new AppError('TOKEN_USED');
+    }
+    const user = await repo.updateUser(tx, row.userId, { passwordHash, emailVerifiedAt: new Date() });
+    await repo.revokeOtherSessions(tx, row.userId, null);
+    await clearCounter(tx, lockoutKey(user.email ?? ''));
+    await recordAudit(
+      tx,
+      { ...meta, actorUserId: row.userId },
+      {
+        action: 'user.password_reset',
+        entityType: 'user',
+        entityId: row.userId,
+        before: { passwordHash: 'old' },
+        after: { passwordHash: 'new' },
+      },
+    );
+    if (user.email) {
+      await queueEmail(tx, {
+        to: user.email,
+        template: 'password_changed',
+        lang: user.locale === 'en' ? 'en' : 'th',
+        params: { name: user.name },
+      });
+    }
+  });
+}
+
+/** Changes the password after checking the current one; other sessions are signed out. */
+export async function changePassword(
+  db: Database,
+  actor: Actor,
+  current: string,
+  next: string,
+  meta: RequestMeta,
+): Promise<void> {
+  const user = await repo.findUserById(db, actor.userId);
+  if (!user?.passwordHash || !(await argonVerify(user.passwordHash, current))) {
+    throw new AppError('VALIDATION_FAILED', 'errors.PASSWORD_WRONG', {
+      issues: [
+        { field: 'body.currentPassword', code: 'invalid', message: 'The current password is not correct' },
+      ],
+    });
+  }
+  const passwordHash = await argonHash(next);
+  await db.transaction(async (tx) => {
+    const updated = await repo.updateUser(tx, actor.userId, { passwordHash });
+    await repo.revokeOtherSessions(tx, actor.userId, actor.sessionId);
+    await recordAudit(tx, meta, {
+      action: 'user.password_changed',
+      entityType: 'user',
+      entityId: actor.userId,
+      before: { passwordHash: 'old' },
+      after: { passwordHash: 'new' },
+    });
+    if (updated.email) {
+      await queueEmail(tx, {
+        to: updated.email,
+        template: 'password_changed',
+        lang: updated.locale === 'en' ? 'en' : 'th',
+        params: { name: updated.name },
+      });
+    }
+  });
+}
+
+export async function updateProfile(
+  db: Database,
+  actor: Actor,
+  patch: { name?: string | undefined; phone?: string | null | undefined; locale?: 'th' | 'en' | undefined },
+  meta: RequestMeta,
+): Promise<Me> {
+  await db.transaction(async (tx) => {
+    const before = await repo.findUserById(tx, actor.userId);
+    if (!before) {
+      throw new AppError('UNAUTHENTICATED');
+    }
+    const after = await repo.updateUser(tx, actor.userId, {
+      ...(patch.name !== undefined ? { name: patch.name } : {}),
+      ...(patch.phone !== undefined ? { phone: patch.phone } : {}),
+      ...(patch.locale !== undefined ? { locale: patch.locale } : {}),
+    });
+    await recordAudit(tx, meta, {
+      action: 'user.profile_updated',
+      entityType: 'user',
+      entityId: actor.userId,
+      before: userSnapshot(before),
+      after: userSnapshot(after),
+    });
+  });
+  return getMe(db, actor);
+}
+
+export async function listSessions(db: Database, actor: Actor): Promise<SessionInfo[]> {
+  const rows = await repo.listLiveSessions(db, actor.userId);
+  return rows.map((s) => ({
+    id: s.id,
+    current: s.id === actor.sessionId,
+    ip: s.ip,
+    userAgent: s.userAgent,
+    createdAt: new Date(s.createdAt).toISOString(),
+    lastSeenAt: new Date(s.lastSeenAt).toISOString(),
+  }));
+}
+
+/** Revokes one of the actor's own sessions; another person's session id is simply not found. */
+export async function revokeOwnSession(
+  db: Database,
+  actor: Actor,
+  sessionId: string,
+  meta: RequestMeta,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (!(await repo.revokeSession(tx, actor.userId, sessionId))) {
+      throw new AppError('NOT_FOUND');
+    }
+    await recordAudit(tx, meta, { action: 'session.revoked', entityType: 'session', entityId: sessionId });
+  });
+}
+
+/** Starts two-factor enrolment: a new secret (not active until confirmed with a code) and its QR code. */
+export async function startTotpEnrolment(
+  db: Database,
+  actor: Actor,
+): Promise<{ secret: string; otpauthUrl: string; qrSvg: string }> {
+  const user = await repo.findUserById(db, actor.userId);
+  if (!user?.email) {
+    throw new AppError('UNAUTHENTICATED');
+  }
+  if (user.totpEnabledAt) {
+    throw new AppError('INVALID_STATE', 'errors.TOTP_ALREADY_ENABLED');
+  }
+  const secret = generateSecret();
+  await repo.updateUser(db, actor.userId, { totpSecret: secret });
+  const otpauthUrl = generateURI({ issuer: 'SI Platform', label: user.email, secret });
+  const qrSvg = await QRCode.toString(otpauthUrl, { type: 'svg', margin: 1 });
+  return { secret, otpauthUrl, qrSvg };
+}
+
+export async function confirmTotpEnrolment(
+  db: Database,
+  actor: Actor,
+  code: string,
+  meta: RequestMeta,
+): Promise<void> {
+  const user = await repo.findUserById(db, actor.userId);
+  if (!user?.totpSecret || user.totpEnabledAt) {
+    throw new AppError('INVALID_STATE');
+  }
+  if (!(await checkTotp(user.totpSecret, code))) {
+    throw new AppError('VALIDATION_FAILED', 'errors.TOTP_WRONG', {
+      issues: [{ field: 'body.code', code: 'invalid', message: 'The code is not valid' }],
+    });
+  }
+  await db.transaction(async (tx) => {
+    await repo.updateUser(tx, actor.userId, { totpEnabledAt: new Date() });
+    await recordAudit(tx, meta, {
+      action: 'user.totp_enabled',
+      entityType: 'user',
+      entityId: actor.userId,
+      before: { totpEnabled: false },
+      after: { totpEnabled: true },
+    });
+  });
+}
+
+export async function disableTotp(
+  db: Database,
+  config: AccountsConfig,
+  actor: Actor,
+  code: string,
+  meta: RequestMeta,
+): Promise<void> {
+  if (config.requireStaffTwoFactor && actor.roles.some((r) => ROLES_REQUIRING_2FA.includes(r))) {
+    throw new AppError('FORBIDDEN', 'errors.TOTP_REQUIRED_FOR_ROLE');
+  }
+  const user = await repo.findUserById(db, actor.userId);
+  if (!user?.totpSecret || !user.totpEnabledAt) {
+    throw new AppError('INVALID_STATE');
+  }
+  if (!(await checkTotp(user.totpSecret, code))) {
+    throw new AppError('VALIDATION_FAILED', 'errors.TOTP_WRONG', {
+      issues: [{ field: 'body.code', code: 'invalid', message: 'The code is not valid' }],
+    });
+  }
+  await db.transaction(async (tx) => {
+    await repo.updateUser(tx, actor.userId, { totpEnabledAt: null, totpSecret: null });
+    await recordAudit(tx, meta, {
+      action: 'user.totp_disabled',
+      entityType: 'user',
+      entityId: actor.userId,
+      before: { totpEnabled: true },
+      after: { totpEnabled: false },
+    });
+  });
+}
+
+/** The current code of a TOTP secret (demo seed and tests). */
+export async function currentTotpCode(secret: string): Promise<string> {
+  return totpGenerate({ secret });
+}
+
+export interface SeedAccount {
+  email: string;
+  name: string;
+  password: string;
+  role: PlatformRole | null;
+  drivingUnitId?: string;
+  totpSecret?: string;
+}
+
+/** Creates a verified account with a role if the email is new (demo seed and tests). */
+export async function ensureAccount(db: Database, account: SeedAccount): Promise<string> {
+  const existing = await repo.findUserByEmail(db, account.email);
+  if (existing) {
+    return existing.id;
+  }
+  const notice = await getCurrentPrivacyNotice(db);
+  const passwordHash = await argonHash(account.password);
+  return db.transaction(async (tx) => {
+    const user = await repo.insertUser(tx, {
+      email: account.email,
+      name: account.name,
+      passwordHash,
+      emailVerifiedAt: new Date(),
+      privacyNoticeVersion: notice.version,
+      privacyAcceptedAt: new Date(),
+      ...(account.totpSecret ? { totpSecret: account.totpSecret, totpEnabledAt: new Date() } : {}),
+    });
+    if (account.role) {
+      await repo.insertRole(tx, {
+        userId: user.id,
+        role: account.role,
+        drivingUnitId: account.drivingUnitId ?? null,
+      });
+    }
+    await recordAudit(
+      tx,
+      { actorUserId: null, ip: null, requestId: null },
+      {
+        action: 'user.seeded',
+        entityType: 'user',
+        entityId: user.id,
+        after: { ...userSnapshot(user), role: account.role },
+      },
+    );
+    return user.id;
+  });
+}
+
+export const PRIVACY_NOTICE_V1 = {
+  version: '2026-11',
+  textTh:
+    'SI Platform เก็บชื่อ อีเมล และหมายเลขโทรศัพท์ของท่านเพื่อบริหารบัญชีผู้ใช้ การยื่นข้อเสนอ และการติดต่อเกี่ยวกับโครงการ ตามพระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562 ท่านขอดาวน์โหลดข้อมูลส่วนบุคคลของท่านหรือขอให้ลบได้ทุกเมื่อจากหน้าโปรไฟล์ ข้อมูลที่ผู้อื่นต้องอ้างอิง เช่น ข้อเสนอที่ยื่นแล้วและบันทึกการตรวจสอบ จะคงไว้โดยไม่ระบุตัวตนของท่าน',
+  textEn:
+    'SI Platform keeps your name, email and phone number to run your account, your proposals and contact about programmes, under the Personal Data Protection Act B.E. 2562 (2019). You can download your personal data or ask for its erasure at any time from your profile. Records others depend on, such as submitted proposals and the audit log, are kept without identifying you.',
+};
+
+/** Publishes the first privacy notice if none exists. */
+export async function ensurePrivacyNotice(db: DbOrTx): Promise<void> {
+  await repo.upsertPrivacyNotice(db, PRIVACY_NOTICE_V1);
+}

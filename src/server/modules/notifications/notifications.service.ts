@@ -1,0 +1,128 @@
+import type { Database, DbOrTx } from '@server/db/client';
+import type { Language } from '@shared/i18n/index';
+import { pruneCounters } from '@server/lib/counters';
+import * as repo from './notifications.repo';
+import { renderEmail, type EmailTemplate } from './notifications.templates';
+
+export interface QueueEmailInput {
+  to: string;
+  template: EmailTemplate;
+  lang: Language;
+  params: Record<string, string>;
+  link?: string;
+}
+
+/** Queues an email in the outbox; call it inside the transaction of the change that causes it. */
+export async function queueEmail(tx: DbOrTx, input: QueueEmailInput): Promise<void> {
+  const rendered = renderEmail(input.template, input.lang, input.params, input.link);
+  await repo.insertEmail(tx, {
+    toAddress: input.to,
+    subject: rendered.subject,
+    textBody: rendered.text,
+    htmlBody: rendered.html,
+    template: input.template,
+  });
+}
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Sends a message, or (development without SMTP) keeps it for the mail viewer. */
+export interface MailTransport {
+  kind: 'smtp' | 'capture';
+  send(message: MailMessage): Promise<void>;
+  close?(): void;
+}
+
+const MAX_ATTEMPTS = 8;
+const LEASE_SECONDS = 300;
+
+/**
+ * Sends the due messages of the outbox once. Returns how many were handled. Each message is claimed with
+ * SKIP LOCKED and marked after its send, so several workers (instances) never send one twice, and a crash leaves it
+ * to be retried.
+ */
+export async function drainOutbox(db: Database, transport: MailTransport, batch = 20): Promise<number> {
+  const claimed = await repo.claimDueEmails(db, batch, LEASE_SECONDS);
+  for (const email of claimed) {
+    try {
+      await transport.send({
+        to: email.to_address,
+        subject: email.subject,
+        text: email.text_body,
+        html: email.html_body,
+      });
+      await repo.markEmail(db, email.id, transport.kind === 'smtp' ? 'sent' : 'captured');
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const retry = email.attempts >= MAX_ATTEMPTS ? null : Math.min(3600, 30 * 2 ** (email.attempts - 1));
+      await repo.markEmailFailed(db, email.id, message.slice(0, 500), retry);
+    }
+  }
+  return claimed.length;
+}
+
+export interface OutboxWorker {
+  /** Asks the worker to look at the outbox now (after a commit that queued mail). */
+  kick(): void;
+  stop(): Promise<void>;
+}
+
+/** Polls the outbox every `intervalMs` (and on `kick`) until stopped; also prunes old rate-limit counters. */
+export function startOutboxWorker(
+  db: Database,
+  transport: MailTransport,
+  options: { intervalMs: number; onError: (error: unknown) => void },
+): OutboxWorker {
+  let stopped = false;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let ticks = 0;
+  const run = () => {
+    if (stopped) {
+      return;
+    }
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          while ((await drainOutbox(db, transport)) > 0 && !stopped) {
+            // keep draining while there is mail
+          }
+        } while (again && !stopped);
+        ticks += 1;
+        if (ticks % 600 === 0) {
+          await pruneCounters(db);
+        }
+      } catch (error) {
+        options.onError(error);
+      } finally {
+        running = null;
+      }
+    })();
+  };
+  const timer = setInterval(run, options.intervalMs);
+  timer.unref();
+  run();
+  return {
+    kick: run,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+      transport.close?.();
+    },
+  };
+}
+
+export async function listCapturedEmails(db: Database, limit = 50) {
+  return repo.listCapturedEmails(db, limit);
+}
