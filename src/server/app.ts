@@ -21,6 +21,7 @@ import { referenceRoutes } from './modules/reference/reference.routes';
 import { systemRoutes } from './modules/system/system.routes';
 import { accountRoutes } from './modules/accounts/accounts.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
+import { organisationRoutes } from './modules/organisations/organisations.routes';
 import { devMailRoutes } from './modules/notifications/notifications.routes';
 import { createMailTransport } from './modules/notifications/mail-transport';
 import {
@@ -130,6 +131,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     onMailQueued: () => outbox.kick(),
   });
   await app.register(auditRoutes, { prefix: '/api/audit-events' });
+  await app.register(organisationRoutes, { prefix: '/api', publicUrl: accounts.publicUrl, onMailQueued: () => outbox.kick() });
   if (env.NODE_ENV !== 'production' && transport.kind === 'capture') {
     await app.register(devMailRoutes, { prefix: '/api/dev/mail' });
   }

@@ -3,3 +3,4 @@ export * from './reference';
 export * from './indicators';
 export * from './system';
 export * from './identity';
+export * from './organisations';

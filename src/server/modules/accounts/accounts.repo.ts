@@ -147,3 +147,19 @@ export async function latestPrivacyNotice(db: DbOrTx) {
 export async function upsertPrivacyNotice(db: DbOrTx, values: typeof privacyNotices.$inferInsert) {
   await db.insert(privacyNotices).values(values).onConflictDoNothing();
 }
+
+/** Unused, unexpired tokens of a purpose whose data has `key` = `value`. */
+export async function listOpenTokens(db: DbOrTx, purpose: string, key: string, value: string) {
+  return db
+    .select({ id: authTokens.id, email: authTokens.email, data: authTokens.data, expiresAt: authTokens.expiresAt })
+    .from(authTokens)
+    .where(
+      and(
+        eq(authTokens.purpose, purpose),
+        sql`${authTokens.data}->>${key} = ${value}`,
+        isNull(authTokens.usedAt),
+        gt(authTokens.expiresAt, sql`now()`),
+      ),
+    )
+    .orderBy(authTokens.createdAt);
+}

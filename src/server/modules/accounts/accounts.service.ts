@@ -80,6 +80,46 @@ async function issueToken(
   return token;
 }
 
+/** Issues a single-use emailed token for another module (invitations); returns the token to put in the link. */
+export async function issueEmailToken(
+  tx: DbOrTx,
+  purpose: string,
+  email: string,
+  data: Record<string, unknown>,
+  ttlMs: number,
+): Promise<string> {
+  const token = randomToken();
+  await repo.insertToken(tx, { purpose, tokenHash: hashToken(token), email, data, expiresAt: new Date(Date.now() + ttlMs) });
+  return token;
+}
+
+/** Uses a token of the given purpose once: its email and data, or TOKEN_INVALID / TOKEN_EXPIRED / TOKEN_USED. */
+export async function consumeEmailToken(
+  tx: DbOrTx,
+  purpose: string,
+  token: string,
+): Promise<{ email: string | null; data: Record<string, unknown> }> {
+  const row = await repo.findToken(tx, purpose, hashToken(token));
+  const problem = tokenProblem(row);
+  if (problem || !row) {
+    throw problem ?? new AppError('TOKEN_INVALID');
+  }
+  if (!(await repo.useToken(tx, row.id))) {
+    throw new AppError('TOKEN_USED');
+  }
+  return { email: row.email, data: row.data };
+}
+
+export async function listOpenEmailTokens(db: DbOrTx, purpose: string, key: string, value: string) {
+  return repo.listOpenTokens(db, purpose, key, value);
+}
+
+/** A person's display name and email, for other modules (null when the account does not exist). */
+export async function findPerson(db: DbOrTx, userId: string): Promise<{ name: string; email: string | null; erased: boolean } | null> {
+  const user = await repo.findUserById(db, userId);
+  return user ? { name: user.name, email: user.email, erased: user.status === 'erased' } : null;
+}
+
 /** The current privacy notice version, which registration must accept. */
 export async function getCurrentPrivacyNotice(db: Database) {
   const notice = await repo.latestPrivacyNotice(db);

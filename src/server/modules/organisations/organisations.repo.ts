@@ -1,0 +1,112 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@server/db/client';
+import { organisationMembers, organisations, users } from '@server/db/schema/index';
+
+export type OrganisationRow = typeof organisations.$inferSelect;
+
+const withMyRole = (userId: string) => ({
+  organisation: organisations,
+  myRole: sql<string | null>`(SELECT m.role FROM organisation_members m WHERE m.organisation_id = organisations.id AND m.user_id = ${userId})`,
+});
+
+export async function insertOrganisation(db: DbOrTx, values: typeof organisations.$inferInsert): Promise<OrganisationRow> {
+  const rows = await db.insert(organisations).values(values).returning();
+  const row = rows[0];
+  if (!row) {
+    throw new Error('insert returned no row');
+  }
+  return row;
+}
+
+export async function findOrganisation(db: DbOrTx, id: string, userId: string) {
+  const rows = await db.select(withMyRole(userId)).from(organisations).where(eq(organisations.id, id));
+  return rows[0];
+}
+
+/** Organisations the user belongs to, or every organisation when `all` (staff). Scoped in SQL. */
+export async function listOrganisations(db: DbOrTx, userId: string, all: boolean) {
+  return db
+    .select(withMyRole(userId))
+    .from(organisations)
+    .where(
+      all
+        ? undefined
+        : sql`EXISTS (SELECT 1 FROM organisation_members m WHERE m.organisation_id = organisations.id AND m.user_id = ${userId})`,
+    )
+    .orderBy(asc(organisations.nameTh))
+    .limit(500);
+}
+
+/** Updates when the version matches (optimistic concurrency); undefined when someone else changed it first. */
+export async function updateOrganisation(
+  db: DbOrTx,
+  id: string,
+  version: number,
+  values: Partial<typeof organisations.$inferInsert>,
+): Promise<OrganisationRow | undefined> {
+  const rows = await db
+    .update(organisations)
+    .set({ ...values, version: sql`${organisations.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(organisations.id, id), eq(organisations.version, version)))
+    .returning();
+  return rows[0];
+}
+
+export async function findByJuristicId(db: DbOrTx, juristicId: string) {
+  const rows = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.juristicId, juristicId));
+  return rows[0];
+}
+
+export async function listMembers(db: DbOrTx, organisationId: string) {
+  return db
+    .select({
+      userId: organisationMembers.userId,
+      name: users.name,
+      email: users.email,
+      status: users.status,
+      role: organisationMembers.role,
+      joinedAt: organisationMembers.joinedAt,
+    })
+    .from(organisationMembers)
+    .innerJoin(users, eq(users.id, organisationMembers.userId))
+    .where(eq(organisationMembers.organisationId, organisationId))
+    .orderBy(asc(organisationMembers.joinedAt));
+}
+
+export async function findMember(db: DbOrTx, organisationId: string, userId: string) {
+  const rows = await db
+    .select()
+    .from(organisationMembers)
+    .where(and(eq(organisationMembers.organisationId, organisationId), eq(organisationMembers.userId, userId)));
+  return rows[0];
+}
+
+export async function insertMember(db: DbOrTx, organisationId: string, userId: string, role: string) {
+  await db.insert(organisationMembers).values({ organisationId, userId, role }).onConflictDoUpdate({
+    target: [organisationMembers.organisationId, organisationMembers.userId],
+    set: { role },
+  });
+}
+
+export async function setMemberRole(db: DbOrTx, organisationId: string, userId: string, role: string) {
+  await db
+    .update(organisationMembers)
+    .set({ role })
+    .where(and(eq(organisationMembers.organisationId, organisationId), eq(organisationMembers.userId, userId)));
+}
+
+export async function deleteMember(db: DbOrTx, organisationId: string, userId: string) {
+  await db
+    .delete(organisationMembers)
+    .where(and(eq(organisationMembers.organisationId, organisationId), eq(organisationMembers.userId, userId)));
+}
+
+/** Owners of the organisation, locked for the rest of the transaction so that two owners cannot both leave. */
+export async function lockOwners(db: DbOrTx, organisationId: string): Promise<string[]> {
+  const rows = await db
+    .select({ userId: organisationMembers.userId })
+    .from(organisationMembers)
+    .where(and(eq(organisationMembers.organisationId, organisationId), eq(organisationMembers.role, 'owner')))
+    .for('update');
+  return rows.map((r) => r.userId);
+}
