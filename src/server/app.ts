@@ -19,7 +19,8 @@ import { indicatorRoutes } from './modules/indicators/indicators.routes';
 import { programmeRoutes } from './modules/programmes/programmes.routes';
 import { referenceRoutes } from './modules/reference/reference.routes';
 import { systemRoutes } from './modules/system/system.routes';
-import { accountRoutes } from './modules/accounts/accounts.routes';
+import { accountRoutes, adminUserRoutes } from './modules/accounts/accounts.routes';
+import { drivingUnitRoutes } from './modules/driving-units/driving-units.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { organisationRoutes } from './modules/organisations/organisations.routes';
 import { devMailRoutes } from './modules/notifications/notifications.routes';
@@ -130,8 +131,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     secureCookies: env.TRUST_PROXY,
     onMailQueued: () => outbox.kick(),
   });
+  await app.register(adminUserRoutes, { prefix: '/api/admin' });
+  await app.register(drivingUnitRoutes, { prefix: '/api/driving-units' });
   await app.register(auditRoutes, { prefix: '/api/audit-events' });
-  await app.register(organisationRoutes, { prefix: '/api', publicUrl: accounts.publicUrl, onMailQueued: () => outbox.kick() });
+  await app.register(organisationRoutes, {
+    prefix: '/api',
+    publicUrl: accounts.publicUrl,
+    onMailQueued: () => outbox.kick(),
+  });
   if (env.NODE_ENV !== 'production' && transport.kind === 'capture') {
     await app.register(devMailRoutes, { prefix: '/api/dev/mail' });
   }

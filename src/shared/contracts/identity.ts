@@ -99,3 +99,33 @@ export type SessionInfo = z.infer<typeof SessionInfoSchema>;
 export const TotpSetupSchema = z.object({ secret: z.string(), otpauthUrl: z.string(), qrSvg: z.string() });
 export const IdParamsSchema = z.object({ id: z.uuid() });
 export const OkSchema = z.object({ ok: z.literal(true) });
+
+export const EraseAccountBodySchema = z.object({ password: z.string().min(1).max(PASSWORD_MAX) }).strict();
+
+export const UserSummarySchema = z.object({
+  id: z.string(),
+  email: z.string().nullable(),
+  name: z.string(),
+  status: z.string(),
+  roles: z.array(z.object({ role: PlatformRoleSchema, drivingUnitId: z.string().nullable() })),
+  createdAt: z.string(),
+});
+export type UserSummary = z.infer<typeof UserSummarySchema>;
+
+export const UserListQuerySchema = z
+  .object({ search: z.string().trim().min(1).max(100).optional() })
+  .strict();
+export const GrantRoleBodySchema = z
+  .object({ role: PlatformRoleSchema, drivingUnitId: z.uuid().nullable().optional() })
+  .strict();
+export const RoleParamsSchema = z.object({ id: z.uuid(), role: PlatformRoleSchema });
+
+export const DrivingUnitSchema = z.object({
+  id: z.string(),
+  nameTh: z.string(),
+  nameEn: z.string(),
+  kind: z.enum(['area_based', 'entrepreneurs_youth']),
+  regionCode: z.string().nullable(),
+  provinceCodes: z.array(z.number().int()),
+});
+export type DrivingUnit = z.infer<typeof DrivingUnitSchema>;

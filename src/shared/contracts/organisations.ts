@@ -49,7 +49,12 @@ export const CreateOrganisationBodySchema = z.object(OrganisationFields).strict(
 export type CreateOrganisationBody = z.infer<typeof CreateOrganisationBodySchema>;
 
 export const UpdateOrganisationBodySchema = z
-  .object({ ...OrganisationFields, nameTh: OrganisationFields.nameTh.optional(), type: OrganisationFields.type.optional(), version: z.number().int().positive() })
+  .object({
+    ...OrganisationFields,
+    nameTh: OrganisationFields.nameTh.optional(),
+    type: OrganisationFields.type.optional(),
+    version: z.number().int().positive(),
+  })
   .strict();
 export type UpdateOrganisationBody = z.infer<typeof UpdateOrganisationBodySchema>;
 
@@ -88,7 +93,12 @@ export const MemberSchema = z.object({
 export type Member = z.infer<typeof MemberSchema>;
 
 export const InviteBodySchema = z.object({ email: EmailSchema, role: MemberRoleSchema }).strict();
-export const InvitationSchema = z.object({ id: z.string(), email: z.string(), role: MemberRoleSchema, expiresAt: z.string() });
+export const InvitationSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  role: MemberRoleSchema,
+  expiresAt: z.string(),
+});
 export const AcceptInvitationBodySchema = z.object({ token: z.string().min(20).max(200) }).strict();
 export const ChangeMemberRoleBodySchema = z.object({ role: MemberRoleSchema }).strict();
 export const TransferOwnershipBodySchema = z.object({ userId: z.uuid() }).strict();

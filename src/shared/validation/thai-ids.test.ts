@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { COMMUNITY_ENTERPRISE_CODE, hasValidThaiIdChecksum, maskCitizenId, normaliseThaiId } from './thai-ids';
+import {
+  COMMUNITY_ENTERPRISE_CODE,
+  hasValidThaiIdChecksum,
+  maskCitizenId,
+  normaliseThaiId,
+} from './thai-ids';
 
 function withCheckDigit(twelve: string): string {
   let sum = 0;

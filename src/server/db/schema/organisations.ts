@@ -1,4 +1,15 @@
-import { index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { districts, provinces, subdistricts } from './geo';
 import { users } from './identity';
 import { organisationTypes } from './reference';
@@ -31,7 +42,10 @@ export const organisations = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('organisations_juristic_id_key').on(t.juristicId), index('organisations_province_idx').on(t.provinceCode)],
+  (t) => [
+    uniqueIndex('organisations_juristic_id_key').on(t.juristicId),
+    index('organisations_province_idx').on(t.provinceCode),
+  ],
 );
 
 export const organisationMembers = pgTable(
@@ -47,5 +61,8 @@ export const organisationMembers = pgTable(
     role: text().notNull(),
     joinedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.organisationId, t.userId] }), index('organisation_members_user_idx').on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.userId] }),
+    index('organisation_members_user_idx').on(t.userId),
+  ],
 );

@@ -1,6 +1,15 @@
 import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@server/db/client';
-import { authTokens, privacyNotices, sessions, userRoles, users } from '@server/db/schema/index';
+import {
+  auditEvents,
+  authTokens,
+  organisationMembers,
+  organisations,
+  privacyNotices,
+  sessions,
+  userRoles,
+  users,
+} from '@server/db/schema/index';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -151,7 +160,12 @@ export async function upsertPrivacyNotice(db: DbOrTx, values: typeof privacyNoti
 /** Unused, unexpired tokens of a purpose whose data has `key` = `value`. */
 export async function listOpenTokens(db: DbOrTx, purpose: string, key: string, value: string) {
   return db
-    .select({ id: authTokens.id, email: authTokens.email, data: authTokens.data, expiresAt: authTokens.expiresAt })
+    .select({
+      id: authTokens.id,
+      email: authTokens.email,
+      data: authTokens.data,
+      expiresAt: authTokens.expiresAt,
+    })
     .from(authTokens)
     .where(
       and(
@@ -162,4 +176,100 @@ export async function listOpenTokens(db: DbOrTx, purpose: string, key: string, v
       ),
     )
     .orderBy(authTokens.createdAt);
+}
+
+export async function listMembershipsOf(db: DbOrTx, userId: string) {
+  return db
+    .select({
+      organisationId: organisationMembers.organisationId,
+      nameTh: organisations.nameTh,
+      role: organisationMembers.role,
+      joinedAt: organisationMembers.joinedAt,
+    })
+    .from(organisationMembers)
+    .innerJoin(organisations, eq(organisations.id, organisationMembers.organisationId))
+    .where(eq(organisationMembers.userId, userId));
+}
+
+/** Organisations in which the user is the only owner. */
+export async function listSoleOwnerships(db: DbOrTx, userId: string) {
+  return db
+    .select({ organisationId: organisationMembers.organisationId })
+    .from(organisationMembers)
+    .where(
+      and(
+        eq(organisationMembers.userId, userId),
+        eq(organisationMembers.role, 'owner'),
+        sql`(SELECT count(*) FROM organisation_members o WHERE o.organisation_id = ${organisationMembers.organisationId} AND o.role = 'owner') = 1`,
+      ),
+    );
+}
+
+export async function deleteMembershipsOf(db: DbOrTx, userId: string) {
+  await db.delete(organisationMembers).where(eq(organisationMembers.userId, userId));
+}
+
+export async function deleteRolesOf(db: DbOrTx, userId: string) {
+  await db.delete(userRoles).where(eq(userRoles.userId, userId));
+}
+
+export async function deleteRole(db: DbOrTx, userId: string, role: string): Promise<boolean> {
+  const rows = await db
+    .delete(userRoles)
+    .where(and(eq(userRoles.userId, userId), eq(userRoles.role, role)))
+    .returning({ role: userRoles.role });
+  return rows.length > 0;
+}
+
+export async function deleteTokensOf(db: DbOrTx, userId: string, email: string | null) {
+  await db
+    .delete(authTokens)
+    .where(
+      email
+        ? sql`${authTokens.userId} = ${userId} OR ${authTokens.email} = ${email}`
+        : eq(authTokens.userId, userId),
+    );
+}
+
+export async function listAuditOfActor(db: DbOrTx, userId: string) {
+  return db
+    .select({
+      action: auditEvents.action,
+      entityType: auditEvents.entityType,
+      entityId: auditEvents.entityId,
+      ip: auditEvents.ip,
+      createdAt: auditEvents.createdAt,
+    })
+    .from(auditEvents)
+    .where(eq(auditEvents.actorUserId, userId))
+    .orderBy(desc(auditEvents.id))
+    .limit(10_000);
+}
+
+export async function listUsers(db: DbOrTx, search: string | undefined, limit: number) {
+  const pattern = search ? `%${search.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
+  return db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      status: users.status,
+      createdAt: users.createdAt,
+      roles: sql<
+        Array<{ role: string; drivingUnitId: string | null }>
+      >`coalesce((SELECT json_agg(json_build_object('role', r.role, 'drivingUnitId', r.driving_unit_id) ORDER BY r.role) FROM user_roles r WHERE r.user_id = users.id), '[]'::json)`,
+    })
+    .from(users)
+    .where(pattern ? sql`(${users.email} ILIKE ${pattern} OR ${users.name} ILIKE ${pattern})` : undefined)
+    .orderBy(users.createdAt)
+    .limit(limit);
+}
+
+export async function countActiveAdministrators(db: DbOrTx): Promise<number> {
+  const rows = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(userRoles)
+    .innerJoin(users, eq(users.id, userRoles.userId))
+    .where(and(eq(userRoles.role, 'administrator'), eq(users.status, 'active')));
+  return Number(rows[0]?.n ?? 0);
 }

@@ -3,6 +3,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { dataOf } from '@shared/contracts/common';
 import {
   ChangePasswordBodySchema,
+  EraseAccountBodySchema,
+  GrantRoleBodySchema,
+  RoleParamsSchema,
+  UserListQuerySchema,
+  UserSummarySchema,
   ForgotPasswordBodySchema,
   IdParamsSchema,
   LoginBodySchema,
@@ -311,6 +316,109 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
     },
     async (request) => {
       await service.disableTotp(db, accounts, requireActor(request.actor), request.body.code, request.meta());
+      return ok;
+    },
+  );
+
+  app.get(
+    '/me/export',
+    {
+      config: { auth: 'session', rateLimit: rateLimit(10, '1 hour') },
+      schema: {
+        tags,
+        summary: 'Download all my personal data (PDPA) as JSON',
+        response: { 200: z.record(z.string(), z.unknown()), ...errorResponses(401, 403, 429) },
+      },
+    },
+    async (request, reply) => {
+      const data = await service.exportPersonalData(db, requireActor(request.actor));
+      void reply.header('content-disposition', 'attachment; filename="si-platform-personal-data.json"');
+      void reply.header('cache-control', 'no-store');
+      return data;
+    },
+  );
+
+  app.post(
+    '/me/erase',
+    {
+      config: { auth: 'session', rateLimit: rateLimit(5, '1 hour') },
+      schema: {
+        tags,
+        summary: 'Erase my personal data and close my account (PDPA)',
+        body: EraseAccountBodySchema,
+        response: { 200: OkSchema, ...errorResponses(400, 401, 403, 409, 429) },
+      },
+    },
+    async (request, reply) => {
+      await service.eraseAccount(db, requireActor(request.actor), request.body.password, request.meta());
+      clearSessionCookie(reply, secureCookies);
+      return ok;
+    },
+  );
+};
+
+/** Administrators: accounts and their platform roles. */
+export const adminUserRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.database;
+  const adminTags = ['administration'];
+  app.get(
+    '/users',
+    {
+      config: { auth: 'session' },
+      schema: {
+        tags: adminTags,
+        summary: 'Accounts with their roles (administrators)',
+        querystring: UserListQuerySchema,
+        response: { 200: dataOf(z.array(UserSummarySchema)), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => ({
+      data: await service.listUsers(db, requireActor(request.actor), request.query.search),
+    }),
+  );
+  app.post(
+    '/users/:id/roles',
+    {
+      config: { auth: 'session' },
+      schema: {
+        tags: adminTags,
+        summary: 'Grant a platform role (administrators)',
+        params: IdParamsSchema,
+        body: GrantRoleBodySchema,
+        response: { 200: OkSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      await service.grantRole(
+        db,
+        requireActor(request.actor),
+        request.params.id,
+        request.body.role,
+        request.body.drivingUnitId ?? null,
+        request.meta(),
+      );
+      return ok;
+    },
+  );
+  app.delete(
+    '/users/:id/roles/:role',
+    {
+      config: { auth: 'session' },
+      schema: {
+        tags: adminTags,
+        summary: 'Revoke a platform role (administrators)',
+        params: RoleParamsSchema,
+        response: { 200: OkSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      await service.revokeRole(
+        db,
+        requireActor(request.actor),
+        request.params.id,
+        request.params.role,
+        request.meta(),
+      );
       return ok;
     },
   );

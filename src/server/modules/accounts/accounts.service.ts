@@ -89,7 +89,13 @@ export async function issueEmailToken(
   ttlMs: number,
 ): Promise<string> {
   const token = randomToken();
-  await repo.insertToken(tx, { purpose, tokenHash: hashToken(token), email, data, expiresAt: new Date(Date.now() + ttlMs) });
+  await repo.insertToken(tx, {
+    purpose,
+    tokenHash: hashToken(token),
+    email,
+    data,
+    expiresAt: new Date(Date.now() + ttlMs),
+  });
   return token;
 }
 
@@ -115,7 +121,10 @@ export async function listOpenEmailTokens(db: DbOrTx, purpose: string, key: stri
 }
 
 /** A person's display name and email, for other modules (null when the account does not exist). */
-export async function findPerson(db: DbOrTx, userId: string): Promise<{ name: string; email: string | null; erased: boolean } | null> {
+export async function findPerson(
+  db: DbOrTx,
+  userId: string,
+): Promise<{ name: string; email: string | null; erased: boolean } | null> {
   const user = await repo.findUserById(db, userId);
   return user ? { name: user.name, email: user.email, erased: user.status === 'erased' } : null;
 }
@@ -691,4 +700,191 @@ export const PRIVACY_NOTICE_V1 = {
 /** Publishes the first privacy notice if none exists. */
 export async function ensurePrivacyNotice(db: DbOrTx): Promise<void> {
   await repo.upsertPrivacyNotice(db, PRIVACY_NOTICE_V1);
+}
+
+/**
+ * Everything the platform holds about the person (PDPA right of access), as one JSON document. Secrets (password
+ * hash, TOTP secret, token hashes) are not personal data about them and are left out.
+ */
+export async function exportPersonalData(db: Database, actor: Actor): Promise<Record<string, unknown>> {
+  const user = await repo.findUserById(db, actor.userId);
+  if (!user) {
+    throw new AppError('UNAUTHENTICATED');
+  }
+  const [roles, sessions, memberships, activity] = await Promise.all([
+    repo.listRoles(db, user.id),
+    repo.listLiveSessions(db, user.id),
+    repo.listMembershipsOf(db, user.id),
+    repo.listAuditOfActor(db, user.id),
+  ]);
+  return {
+    exportedAt: new Date().toISOString(),
+    account: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      phone: user.phone,
+      locale: user.locale,
+      emailVerifiedAt: user.emailVerifiedAt,
+      twoFactorEnabled: user.totpEnabledAt !== null,
+      privacyNoticeVersion: user.privacyNoticeVersion,
+      privacyAcceptedAt: user.privacyAcceptedAt,
+      createdAt: user.createdAt,
+    },
+    roles,
+    sessions: sessions.map((s) => ({
+      ip: s.ip,
+      userAgent: s.userAgent,
+      createdAt: s.createdAt,
+      lastSeenAt: s.lastSeenAt,
+    })),
+    organisationMemberships: memberships,
+    activity,
+  };
+}
+
+/**
+ * Erases the person (PDPA right to erasure): name, email, phone, password and second factor are removed and the
+ * account can no longer sign in; roles, memberships, sessions and open tokens go. Records others depend on (audit
+ * entries, and later proposals and reviews) keep their ids and show "deleted user". An only owner must hand the
+ * organisation on first.
+ */
+export async function eraseAccount(
+  db: Database,
+  actor: Actor,
+  password: string,
+  meta: RequestMeta,
+): Promise<void> {
+  const user = await repo.findUserById(db, actor.userId);
+  if (!user?.passwordHash || !(await argonVerify(user.passwordHash, password))) {
+    throw new AppError('VALIDATION_FAILED', 'errors.PASSWORD_WRONG', {
+      issues: [{ field: 'body.password', code: 'invalid', message: 'The password is not correct' }],
+    });
+  }
+  await db.transaction(async (tx) => {
+    const sole = await repo.listSoleOwnerships(tx, actor.userId);
+    if (sole.length > 0) {
+      throw new AppError('INVALID_STATE', 'errors.LAST_OWNER', {
+        organisationIds: sole.map((s) => s.organisationId),
+      });
+    }
+    await repo.deleteMembershipsOf(tx, actor.userId);
+    await repo.deleteRolesOf(tx, actor.userId);
+    await repo.deleteTokensOf(tx, actor.userId, user.email);
+    await repo.revokeOtherSessions(tx, actor.userId, null);
+    await repo.updateUser(tx, actor.userId, {
+      email: null,
+      name: '',
+      phone: null,
+      passwordHash: null,
+      totpSecret: null,
+      totpEnabledAt: null,
+      status: 'erased',
+      erasedAt: new Date(),
+    });
+    await recordAudit(tx, meta, {
+      action: 'user.erased',
+      entityType: 'user',
+      entityId: actor.userId,
+      before: { status: 'active', email: 'x', name: 'x' },
+      after: { status: 'erased', email: null, name: null },
+    });
+  });
+}
+
+export interface UserSummary {
+  id: string;
+  email: string | null;
+  name: string;
+  status: string;
+  roles: Array<{ role: PlatformRole; drivingUnitId: string | null }>;
+  createdAt: string;
+}
+
+/** Administrators list accounts, optionally searching name or email. */
+export async function listUsers(
+  db: Database,
+  actor: Actor,
+  search: string | undefined,
+): Promise<UserSummary[]> {
+  assertAdministrator(actor);
+  const rows = await repo.listUsers(db, search, 200);
+  return rows.map((r) => ({
+    id: r.id,
+    email: r.email,
+    name: r.name,
+    status: r.status,
+    roles: (r.roles as Array<{ role: PlatformRole; drivingUnitId: string | null }>) ?? [],
+    createdAt: new Date(r.createdAt).toISOString(),
+  }));
+}
+
+function assertAdministrator(actor: Actor): void {
+  if (!actor.roles.includes('administrator')) {
+    throw new AppError('FORBIDDEN');
+  }
+}
+
+/** Administrators grant a platform role; driving-unit staff need the unit they work for. */
+export async function grantRole(
+  db: Database,
+  actor: Actor,
+  userId: string,
+  role: PlatformRole,
+  drivingUnitId: string | null,
+  meta: RequestMeta,
+): Promise<void> {
+  assertAdministrator(actor);
+  if (role === 'driving_unit_staff' && !drivingUnitId) {
+    throw new AppError('VALIDATION_FAILED', undefined, {
+      issues: [
+        { field: 'body.drivingUnitId', code: 'required', message: 'driving-unit staff need a driving unit' },
+      ],
+    });
+  }
+  await db.transaction(async (tx) => {
+    const user = await repo.findUserById(tx, userId);
+    if (!user || user.status !== 'active') {
+      throw new AppError('NOT_FOUND');
+    }
+    await repo.insertRole(tx, {
+      userId,
+      role,
+      drivingUnitId: role === 'driving_unit_staff' ? drivingUnitId : null,
+      grantedBy: actor.userId,
+    });
+    await recordAudit(tx, meta, {
+      action: 'user.role_granted',
+      entityType: 'user',
+      entityId: userId,
+      after: { role, drivingUnitId },
+    });
+  });
+}
+
+/** Administrators revoke a role; the last administrator cannot revoke their own. */
+export async function revokeRole(
+  db: Database,
+  actor: Actor,
+  userId: string,
+  role: PlatformRole,
+  meta: RequestMeta,
+): Promise<void> {
+  assertAdministrator(actor);
+  await db.transaction(async (tx) => {
+    if (role === 'administrator' && userId === actor.userId) {
+      if ((await repo.countActiveAdministrators(tx)) <= 1) {
+        throw new AppError('INVALID_STATE', 'errors.LAST_ADMINISTRATOR');
+      }
+    }
+    if (!(await repo.deleteRole(tx, userId, role))) {
+      throw new AppError('NOT_FOUND');
+    }
+    await recordAudit(tx, meta, {
+      action: 'user.role_revoked',
+      entityType: 'user',
+      entityId: userId,
+      before: { role },
+    });
+  });
 }

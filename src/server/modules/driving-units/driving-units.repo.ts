@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@server/db/client';
 import { drivingUnitProvinces, drivingUnits } from '@server/db/schema/index';
 
@@ -20,4 +20,20 @@ export async function insertDrivingUnit(
       .values(provinceCodes.map((provinceCode) => ({ drivingUnitId: id, provinceCode })));
   }
   return id;
+}
+
+export async function listDrivingUnits(db: DbOrTx) {
+  return db
+    .select({
+      id: drivingUnits.id,
+      nameTh: drivingUnits.nameTh,
+      nameEn: drivingUnits.nameEn,
+      kind: drivingUnits.kind,
+      regionCode: drivingUnits.regionCode,
+      provinceCodes: sql<
+        number[]
+      >`coalesce((SELECT array_agg(p.province_code ORDER BY p.province_code) FROM driving_unit_provinces p WHERE p.driving_unit_id = driving_units.id), '{}')`,
+    })
+    .from(drivingUnits)
+    .orderBy(drivingUnits.nameTh);
 }

@@ -1,4 +1,5 @@
 import type { Database } from '@server/db/client';
+import type { DrivingUnit } from '@shared/contracts/identity';
 import * as repo from './driving-units.repo';
 
 export interface DrivingUnitInput {
@@ -17,4 +18,13 @@ export async function ensureDrivingUnit(db: Database, input: DrivingUnitInput): 
   }
   const { provinceCodes, ...values } = input;
   return db.transaction((tx) => repo.insertDrivingUnit(tx, values, provinceCodes));
+}
+
+export async function listDrivingUnits(db: Database): Promise<DrivingUnit[]> {
+  const rows = await repo.listDrivingUnits(db);
+  return rows.map((r) => ({
+    ...r,
+    kind: r.kind as DrivingUnit['kind'],
+    provinceCodes: (r.provinceCodes ?? []).map(Number),
+  }));
 }

@@ -152,25 +152,35 @@ export async function listProvinceCodes(db: Database): Promise<Set<number>> {
  * Checks that a province / district / subdistrict triple exists and nests (district in province, subdistrict in
  * district). Returns the fields at fault, empty when all is well.
  */
+function isSet(value: number | null | undefined): value is number {
+  return value !== null && value !== undefined;
+}
+
 export async function findAreaProblems(
   db: DbOrTx,
   codes: { provinceCode?: number | null; districtCode?: number | null; subdistrictCode?: number | null },
 ): Promise<Array<{ field: string; message: string }>> {
   const problems: Array<{ field: string; message: string }> = [];
   const { provinceCode, districtCode, subdistrictCode } = codes;
-  if (provinceCode != null && !(await repo.listProvinceCodes(db)).has(provinceCode)) {
+  if (isSet(provinceCode) && !(await repo.listProvinceCodes(db)).has(provinceCode)) {
     problems.push({ field: 'provinceCode', message: `unknown province ${provinceCode}` });
   }
-  if (districtCode != null) {
+  if (isSet(districtCode)) {
     if (!(await repo.districtExists(db, districtCode))) {
       problems.push({ field: 'districtCode', message: `unknown district ${districtCode}` });
-    } else if (provinceCode == null || Math.floor(districtCode / 100) !== provinceCode) {
-      problems.push({ field: 'districtCode', message: `district ${districtCode} is not in province ${provinceCode ?? '–'}` });
+    } else if (!isSet(provinceCode) || Math.floor(districtCode / 100) !== provinceCode) {
+      problems.push({
+        field: 'districtCode',
+        message: `district ${districtCode} is not in province ${provinceCode ?? '–'}`,
+      });
     }
   }
-  if (subdistrictCode != null) {
-    if (districtCode == null || Math.floor(subdistrictCode / 100) !== districtCode) {
-      problems.push({ field: 'subdistrictCode', message: `subdistrict ${subdistrictCode} is not in district ${districtCode ?? '–'}` });
+  if (isSet(subdistrictCode)) {
+    if (!isSet(districtCode) || Math.floor(subdistrictCode / 100) !== districtCode) {
+      problems.push({
+        field: 'subdistrictCode',
+        message: `subdistrict ${subdistrictCode} is not in district ${districtCode ?? '–'}`,
+      });
     } else if (!(await repo.listSubdistricts(db, districtCode)).some((s) => s.code === subdistrictCode)) {
       problems.push({ field: 'subdistrictCode', message: `unknown subdistrict ${subdistrictCode}` });
     }

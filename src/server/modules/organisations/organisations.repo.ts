@@ -6,10 +6,15 @@ export type OrganisationRow = typeof organisations.$inferSelect;
 
 const withMyRole = (userId: string) => ({
   organisation: organisations,
-  myRole: sql<string | null>`(SELECT m.role FROM organisation_members m WHERE m.organisation_id = organisations.id AND m.user_id = ${userId})`,
+  myRole: sql<
+    string | null
+  >`(SELECT m.role FROM organisation_members m WHERE m.organisation_id = organisations.id AND m.user_id = ${userId})`,
 });
 
-export async function insertOrganisation(db: DbOrTx, values: typeof organisations.$inferInsert): Promise<OrganisationRow> {
+export async function insertOrganisation(
+  db: DbOrTx,
+  values: typeof organisations.$inferInsert,
+): Promise<OrganisationRow> {
   const rows = await db.insert(organisations).values(values).returning();
   const row = rows[0];
   if (!row) {
@@ -53,7 +58,10 @@ export async function updateOrganisation(
 }
 
 export async function findByJuristicId(db: DbOrTx, juristicId: string) {
-  const rows = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.juristicId, juristicId));
+  const rows = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.juristicId, juristicId));
   return rows[0];
 }
 
@@ -77,28 +85,37 @@ export async function findMember(db: DbOrTx, organisationId: string, userId: str
   const rows = await db
     .select()
     .from(organisationMembers)
-    .where(and(eq(organisationMembers.organisationId, organisationId), eq(organisationMembers.userId, userId)));
+    .where(
+      and(eq(organisationMembers.organisationId, organisationId), eq(organisationMembers.userId, userId)),
+    );
   return rows[0];
 }
 
 export async function insertMember(db: DbOrTx, organisationId: string, userId: string, role: string) {
-  await db.insert(organisationMembers).values({ organisationId, userId, role }).onConflictDoUpdate({
-    target: [organisationMembers.organisationId, organisationMembers.userId],
-    set: { role },
-  });
+  await db
+    .insert(organisationMembers)
+    .values({ organisationId, userId, role })
+    .onConflictDoUpdate({
+      target: [organisationMembers.organisationId, organisationMembers.userId],
+      set: { role },
+    });
 }
 
 export async function setMemberRole(db: DbOrTx, organisationId: string, userId: string, role: string) {
   await db
     .update(organisationMembers)
     .set({ role })
-    .where(and(eq(organisationMembers.organisationId, organisationId), eq(organisationMembers.userId, userId)));
+    .where(
+      and(eq(organisationMembers.organisationId, organisationId), eq(organisationMembers.userId, userId)),
+    );
 }
 
 export async function deleteMember(db: DbOrTx, organisationId: string, userId: string) {
   await db
     .delete(organisationMembers)
-    .where(and(eq(organisationMembers.organisationId, organisationId), eq(organisationMembers.userId, userId)));
+    .where(
+      and(eq(organisationMembers.organisationId, organisationId), eq(organisationMembers.userId, userId)),
+    );
 }
 
 /** Owners of the organisation, locked for the rest of the transaction so that two owners cannot both leave. */

@@ -23,7 +23,12 @@ afterAll(async () => {
 });
 
 async function person(email: string, role: 'administrator' | null = null): Promise<TestClient> {
-  await ensureAccount(ctx.database.db, { email, name: email.split('@')[0] ?? email, password: PASSWORD, role });
+  await ensureAccount(ctx.database.db, {
+    email,
+    name: email.split('@')[0] ?? email,
+    password: PASSWORD,
+    role,
+  });
   const client = new TestClient(ctx.app);
   expect((await client.signIn(email, PASSWORD)).statusCode).toBe(200);
   return client;
@@ -50,7 +55,9 @@ describe('organisation profile', () => {
       nameTh: 'บริษัท ตัวอย่าง จำกัด',
       type: 'social_enterprise',
       juristicId: '0-1055-36092-64-1',
-      ...(hasSharedData ? { provinceCode: 58, districtCode: 5801, subdistrictCode: 580101, postalCode: '58000' } : {}),
+      ...(hasSharedData
+        ? { provinceCode: 58, districtCode: 5801, subdistrictCode: 580101, postalCode: '58000' }
+        : {}),
     });
     expect(org.myRole).toBe('owner');
     const got = await owner.get(`/api/organisations/${org.id}`);
@@ -58,7 +65,11 @@ describe('organisation profile', () => {
       juristicId: '0105536092641',
       abilities: { edit: true },
     });
-    const again = await owner.post('/api/organisations', { nameTh: 'ซ้ำ', type: 'social_enterprise', juristicId: '0105536092641' });
+    const again = await owner.post('/api/organisations', {
+      nameTh: 'ซ้ำ',
+      type: 'social_enterprise',
+      juristicId: '0105536092641',
+    });
     expect(again.statusCode).toBe(409);
   });
 
@@ -72,29 +83,43 @@ describe('organisation profile', () => {
     const owner = await person('owner2@example.org');
     const response = await owner.post('/api/organisations', { ...VALID, ...patch });
     expect(response.statusCode).toBe(400);
-    const issues = response.json<{ error: { details: { issues: Array<{ field: string }> } } }>().error.details.issues;
+    const issues = response.json<{ error: { details: { issues: Array<{ field: string }> } } }>().error.details
+      .issues;
     expect(issues.map((i) => i.field)).toContain(field);
   });
 
   it.runIf(hasSharedData)('rejects a district outside the province', async () => {
     const owner = await person('owner3@example.org');
-    const response = await owner.post('/api/organisations', { ...VALID, provinceCode: 58, districtCode: 1001 });
+    const response = await owner.post('/api/organisations', {
+      ...VALID,
+      provinceCode: 58,
+      districtCode: 1001,
+    });
     expect(response.statusCode).toBe(400);
-    expect(response.json<{ error: { details: { issues: Array<{ field: string }> } } }>().error.details.issues[0]?.field).toBe('body.districtCode');
+    expect(
+      response.json<{ error: { details: { issues: Array<{ field: string }> } } }>().error.details.issues[0]
+        ?.field,
+    ).toBe('body.districtCode');
   });
 
   it('gives 409 to a concurrent edit instead of overwriting it', async () => {
     const owner = await person('owner4@example.org');
     const org = await createOrg(owner);
-    const first = await owner.patch(`/api/organisations/${org.id}`, { description: 'first', version: org.version });
+    const first = await owner.patch(`/api/organisations/${org.id}`, {
+      description: 'first',
+      version: org.version,
+    });
     expect(first.statusCode).toBe(200);
-    const stale = await owner.patch(`/api/organisations/${org.id}`, { description: 'second', version: org.version });
+    const stale = await owner.patch(`/api/organisations/${org.id}`, {
+      description: 'second',
+      version: org.version,
+    });
     expect(stale.statusCode).toBe(409);
     const now = await owner.get(`/api/organisations/${org.id}`);
     expect(now.json<{ data: { description: string } }>().data.description).toBe('first');
   });
 
-  it("hides another organisation: its id answers 404 to outsiders, while staff see it", async () => {
+  it('hides another organisation: its id answers 404 to outsiders, while staff see it', async () => {
     const owner = await person('owner5@example.org');
     const outsider = await person('outsider@example.org');
     const admin = await person('orgadmin@example.org', 'administrator');
@@ -102,13 +127,18 @@ describe('organisation profile', () => {
     for (const url of [`/api/organisations/${org.id}`, `/api/organisations/${org.id}/members`]) {
       expect((await outsider.get(url)).statusCode).toBe(404);
     }
-    expect((await outsider.patch(`/api/organisations/${org.id}`, { description: 'x', version: 1 })).statusCode).toBe(404);
+    expect(
+      (await outsider.patch(`/api/organisations/${org.id}`, { description: 'x', version: 1 })).statusCode,
+    ).toBe(404);
     expect((await outsider.get('/api/organisations')).json<{ data: unknown[] }>().data).toEqual([]);
     expect((await outsider.get('/api/organisations?scope=all')).statusCode).toBe(403);
     expect((await admin.get(`/api/organisations/${org.id}`)).statusCode).toBe(200);
-    const all = (await admin.get('/api/organisations?scope=all')).json<{ data: Array<{ id: string }> }>().data;
+    const all = (await admin.get('/api/organisations?scope=all')).json<{ data: Array<{ id: string }> }>()
+      .data;
     expect(all.map((o) => o.id)).toContain(org.id);
-    expect((await admin.patch(`/api/organisations/${org.id}`, { description: 'x', version: 1 })).statusCode).toBe(403);
+    expect(
+      (await admin.patch(`/api/organisations/${org.id}`, { description: 'x', version: 1 })).statusCode,
+    ).toBe(403);
   });
 });
 
@@ -117,7 +147,14 @@ describe('members and invitations', () => {
     const owner = await person('inviter@example.org');
     const org = await createOrg(owner);
     const invitee = await person('invitee@example.org');
-    expect((await owner.post(`/api/organisations/${org.id}/invitations`, { email: 'Invitee@Example.org', role: 'editor' })).statusCode).toBe(201);
+    expect(
+      (
+        await owner.post(`/api/organisations/${org.id}/invitations`, {
+          email: 'Invitee@Example.org',
+          role: 'editor',
+        })
+      ).statusCode,
+    ).toBe(201);
     const open = await owner.get(`/api/organisations/${org.id}/invitations`);
     expect(open.json<{ data: Array<{ email: string; role: string }> }>().data).toEqual([
       expect.objectContaining({ email: 'invitee@example.org', role: 'editor' }),
@@ -132,12 +169,21 @@ describe('members and invitations', () => {
     const accepted = await invitee.post('/api/invitations/accept', { token: token2 });
     expect(accepted.statusCode).toBe(200);
     expect((await invitee.post('/api/invitations/accept', { token: token2 })).statusCode).toBe(410);
-    const members = (await owner.get(`/api/organisations/${org.id}/members`)).json<{ data: Array<{ email: string; role: string }> }>().data;
+    const members = (await owner.get(`/api/organisations/${org.id}/members`)).json<{
+      data: Array<{ email: string; role: string }>;
+    }>().data;
     expect(members.map((m) => [m.email, m.role])).toEqual([
       ['inviter@example.org', 'owner'],
       ['invitee@example.org', 'editor'],
     ]);
-    expect((await invitee.post(`/api/organisations/${org.id}/invitations`, { email: 'x@example.org', role: 'viewer' })).statusCode).toBe(403);
+    expect(
+      (
+        await invitee.post(`/api/organisations/${org.id}/invitations`, {
+          email: 'x@example.org',
+          role: 'viewer',
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('keeps at least one owner: the last owner can neither leave nor be demoted, until ownership is transferred', async () => {
@@ -147,18 +193,29 @@ describe('members and invitations', () => {
     const leave = await owner.delete(`/api/organisations/${org.id}/members/${meId}`);
     expect(leave.statusCode).toBe(409);
     expect(leave.json<{ error: { code: string } }>().error.code).toBe('INVALID_STATE');
-    expect((await owner.patch(`/api/organisations/${org.id}/members/${meId}`, { role: 'viewer' })).statusCode).toBe(409);
+    expect(
+      (await owner.patch(`/api/organisations/${org.id}/members/${meId}`, { role: 'viewer' })).statusCode,
+    ).toBe(409);
 
     const heir = await person('heir@example.org');
-    await owner.post(`/api/organisations/${org.id}/invitations`, { email: 'heir@example.org', role: 'viewer' });
+    await owner.post(`/api/organisations/${org.id}/invitations`, {
+      email: 'heir@example.org',
+      role: 'viewer',
+    });
     const mail = await smtp.waitFor((m) => m.to.includes('heir@example.org'));
-    await heir.post('/api/invitations/accept', { token: new URL(linkIn(mail.raw, '/invitations/accept?token=')).searchParams.get('token') ?? '' });
+    await heir.post('/api/invitations/accept', {
+      token: new URL(linkIn(mail.raw, '/invitations/accept?token=')).searchParams.get('token') ?? '',
+    });
     const heirId = (await heir.get('/api/auth/me')).json<{ data: { id: string } }>().data.id;
 
-    expect((await owner.post(`/api/organisations/${org.id}/transfer-ownership`, { userId: heirId })).statusCode).toBe(200);
+    expect(
+      (await owner.post(`/api/organisations/${org.id}/transfer-ownership`, { userId: heirId })).statusCode,
+    ).toBe(200);
     expect((await owner.delete(`/api/organisations/${org.id}/members/${meId}`)).statusCode).toBe(200);
     expect((await owner.get(`/api/organisations/${org.id}`)).statusCode).toBe(404);
-    const members = (await heir.get(`/api/organisations/${org.id}/members`)).json<{ data: Array<{ role: string }> }>().data;
+    const members = (await heir.get(`/api/organisations/${org.id}/members`)).json<{
+      data: Array<{ role: string }>;
+    }>().data;
     expect(members).toEqual([expect.objectContaining({ role: 'owner' })]);
   });
 });

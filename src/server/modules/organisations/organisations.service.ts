@@ -13,7 +13,12 @@ import type {
 import { recordAudit } from '@server/modules/audit/audit.service';
 import { queueEmail } from '@server/modules/notifications/notifications.service';
 import { findAreaProblems } from '@server/modules/geo/geo.service';
-import { consumeEmailToken, findPerson, issueEmailToken, listOpenEmailTokens } from '@server/modules/accounts/accounts.service';
+import {
+  consumeEmailToken,
+  findPerson,
+  issueEmailToken,
+  listOpenEmailTokens,
+} from '@server/modules/accounts/accounts.service';
 import * as repo from './organisations.repo';
 import { organisationPolicy } from './organisations.policy';
 
@@ -48,7 +53,10 @@ function toOrganisation(actor: Actor, found: Found): Organisation {
     themes: o.themes,
     version: o.version,
     myRole: access.myRole,
-    abilities: { edit: organisationPolicy.edit(actor, access), manageMembers: organisationPolicy.manageMembers(actor, access) },
+    abilities: {
+      edit: organisationPolicy.edit(actor, access),
+      manageMembers: organisationPolicy.manageMembers(actor, access),
+    },
     createdAt: new Date(o.createdAt).toISOString(),
     updatedAt: new Date(o.updatedAt).toISOString(),
   };
@@ -65,7 +73,9 @@ async function getVisible(db: DbOrTx, actor: Actor, id: string): Promise<Found> 
 }
 
 function fieldError(field: string, message: string, key = 'errors.VALIDATION_FAILED'): AppError {
-  return new AppError('VALIDATION_FAILED', key, { issues: [{ field: `body.${field}`, code: 'invalid', message }] });
+  return new AppError('VALIDATION_FAILED', key, {
+    issues: [{ field: `body.${field}`, code: 'invalid', message }],
+  });
 }
 
 async function checkFields(tx: DbOrTx, body: Partial<CreateOrganisationBody>, selfId: string | null) {
@@ -79,7 +89,13 @@ async function checkFields(tx: DbOrTx, body: Partial<CreateOrganisationBody>, se
     const other = await repo.findByJuristicId(tx, body.juristicId);
     if (other && other.id !== selfId) {
       throw new AppError('CONFLICT', 'errors.JURISTIC_ID_TAKEN', {
-        issues: [{ field: 'body.juristicId', code: 'taken', message: 'Another organisation has this juristic-person number' }],
+        issues: [
+          {
+            field: 'body.juristicId',
+            code: 'taken',
+            message: 'Another organisation has this juristic-person number',
+          },
+        ],
       });
     }
   }
@@ -94,7 +110,12 @@ function snapshot(o: repo.OrganisationRow) {
 }
 
 /** Creates an organisation; the creator becomes its owner. */
-export async function createOrganisation(db: Database, actor: Actor, body: CreateOrganisationBody, meta: RequestMeta): Promise<Organisation> {
+export async function createOrganisation(
+  db: Database,
+  actor: Actor,
+  body: CreateOrganisationBody,
+  meta: RequestMeta,
+): Promise<Organisation> {
   const id = await db.transaction(async (tx) => {
     await checkFields(tx, body, null);
     const created = await repo.insertOrganisation(tx, {
@@ -105,7 +126,12 @@ export async function createOrganisation(db: Database, actor: Actor, body: Creat
       createdBy: actor.userId,
     });
     await repo.insertMember(tx, created.id, actor.userId, 'owner');
-    await recordAudit(tx, meta, { action: 'organisation.created', entityType: 'organisation', entityId: created.id, after: snapshot(created) });
+    await recordAudit(tx, meta, {
+      action: 'organisation.created',
+      entityType: 'organisation',
+      entityId: created.id,
+      after: snapshot(created),
+    });
     return created.id;
   });
   return getOrganisation(db, actor, id);
@@ -115,7 +141,11 @@ export async function getOrganisation(db: Database, actor: Actor, id: string): P
   return toOrganisation(actor, await getVisible(db, actor, id));
 }
 
-export async function listOrganisations(db: Database, actor: Actor, scope: 'mine' | 'all'): Promise<Organisation[]> {
+export async function listOrganisations(
+  db: Database,
+  actor: Actor,
+  scope: 'mine' | 'all',
+): Promise<Organisation[]> {
   if (scope === 'all') {
     authorize(actor, organisationPolicy.listAll, {});
   }
@@ -178,7 +208,13 @@ export async function inviteMember(
     const found = await getVisible(tx, actor, id);
     authorize(actor, organisationPolicy.manageMembers, { myRole: found.myRole as MemberRole | null });
     const inviter = await findPerson(tx, actor.userId);
-    const token = await issueEmailToken(tx, INVITATION_PURPOSE, input.email, { organisationId: id, role: input.role, invitedBy: actor.userId }, INVITATION_DAYS * 86_400_000);
+    const token = await issueEmailToken(
+      tx,
+      INVITATION_PURPOSE,
+      input.email,
+      { organisationId: id, role: input.role, invitedBy: actor.userId },
+      INVITATION_DAYS * 86_400_000,
+    );
     await recordAudit(tx, meta, {
       action: 'organisation.member_invited',
       entityType: 'organisation',
@@ -213,14 +249,19 @@ export async function listInvitations(db: Database, actor: Actor, id: string) {
 }
 
 /** Accepts an invitation with its token; the signed-in account must have the invited email. */
-export async function acceptInvitation(db: Database, actor: Actor, token: string, meta: RequestMeta): Promise<{ organisationId: string }> {
+export async function acceptInvitation(
+  db: Database,
+  actor: Actor,
+  token: string,
+  meta: RequestMeta,
+): Promise<{ organisationId: string }> {
   return db.transaction(async (tx) => {
     const { email, data } = await consumeEmailToken(tx, INVITATION_PURPOSE, token);
     const person = await findPerson(tx, actor.userId);
     if (!person || !email || person.email !== email) {
       throw new AppError('FORBIDDEN', 'errors.INVITATION_OTHER_EMAIL');
     }
-    const organisationId = String(data.organisationId ?? '');
+    const organisationId = typeof data.organisationId === 'string' ? data.organisationId : '';
     const role = (data.role as MemberRole | undefined) ?? 'viewer';
     const existing = await repo.findMember(tx, organisationId, actor.userId);
     if (!existing) {
@@ -274,7 +315,13 @@ export async function changeMemberRole(
 }
 
 /** A member leaves, or an owner removes a member; the last owner can do neither to themselves. */
-export async function removeMember(db: Database, actor: Actor, id: string, userId: string, meta: RequestMeta): Promise<void> {
+export async function removeMember(
+  db: Database,
+  actor: Actor,
+  id: string,
+  userId: string,
+  meta: RequestMeta,
+): Promise<void> {
   await db.transaction(async (tx) => {
     const found = await getVisible(tx, actor, id);
     const leaving = userId === actor.userId;
@@ -300,7 +347,13 @@ export async function removeMember(db: Database, actor: Actor, id: string, userI
 }
 
 /** The owner hands ownership to another member and becomes an editor. */
-export async function transferOwnership(db: Database, actor: Actor, id: string, userId: string, meta: RequestMeta): Promise<void> {
+export async function transferOwnership(
+  db: Database,
+  actor: Actor,
+  id: string,
+  userId: string,
+  meta: RequestMeta,
+): Promise<void> {
   await db.transaction(async (tx) => {
     const found = await getVisible(tx, actor, id);
     authorize(actor, organisationPolicy.manageMembers, { myRole: found.myRole as MemberRole | null });
