@@ -129,3 +129,14 @@ export const DrivingUnitSchema = z.object({
   provinceCodes: z.array(z.number().int()),
 });
 export type DrivingUnit = z.infer<typeof DrivingUnitSchema>;
+
+export const CreateDrivingUnitBodySchema = z
+  .object({
+    nameTh: z.string().trim().min(1).max(300),
+    nameEn: z.string().trim().min(1).max(300),
+    kind: z.enum(['area_based', 'entrepreneurs_youth']),
+    regionCode: z.enum(['north', 'northeast', 'central', 'east', 'west', 'south']).nullable(),
+    provinceCodes: z.array(z.number().int().min(10).max(99)).max(77),
+  })
+  .strict();
+export type CreateDrivingUnitBody = z.infer<typeof CreateDrivingUnitBodySchema>;

@@ -1,5 +1,9 @@
 import type { Database } from '@server/db/client';
-import type { DrivingUnit } from '@shared/contracts/identity';
+import type { CreateDrivingUnitBody, DrivingUnit } from '@shared/contracts/identity';
+import { AppError } from '@server/lib/errors';
+import { hasRole, type Actor, type RequestMeta } from '@server/lib/authz';
+import { recordAudit } from '@server/modules/audit/audit.service';
+import { findAreaProblems } from '@server/modules/geo/geo.service';
 import * as repo from './driving-units.repo';
 
 export interface DrivingUnitInput {
@@ -27,4 +31,42 @@ export async function listDrivingUnits(db: Database): Promise<DrivingUnit[]> {
     kind: r.kind as DrivingUnit['kind'],
     provinceCodes: (r.provinceCodes ?? []).map(Number),
   }));
+}
+
+/** Administrators create a driving unit (the incubation capability adds targets, staff pages and more). */
+export async function createDrivingUnit(
+  db: Database,
+  actor: Actor,
+  body: CreateDrivingUnitBody,
+  meta: RequestMeta,
+): Promise<DrivingUnit> {
+  if (!hasRole(actor, 'administrator')) {
+    throw new AppError('FORBIDDEN');
+  }
+  const codes = [...new Set(body.provinceCodes)];
+  for (const [index, code] of codes.entries()) {
+    if ((await findAreaProblems(db, { provinceCode: code })).length > 0) {
+      throw new AppError('VALIDATION_FAILED', undefined, {
+        issues: [
+          { field: `body.provinceCodes.${index}`, code: 'invalid', message: `unknown province ${code}` },
+        ],
+      });
+    }
+  }
+  const id = await db.transaction(async (tx) => {
+    const { provinceCodes: _codes, ...values } = body;
+    const created = await repo.insertDrivingUnit(tx, values, codes);
+    await recordAudit(tx, meta, {
+      action: 'driving_unit.created',
+      entityType: 'driving_unit',
+      entityId: created,
+      after: { ...values, provinceCodes: codes },
+    });
+    return created;
+  });
+  const unit = (await listDrivingUnits(db)).find((u) => u.id === id);
+  if (!unit) {
+    throw new AppError('INTERNAL');
+  }
+  return unit;
 }
