@@ -3,7 +3,6 @@ import { createTestApp, type TestContext } from '@tests/setup/test-app';
 import { TestClient } from '@tests/helpers/client';
 import { ensureAccount } from '@server/modules/accounts/accounts.service';
 import { ensureDrivingUnit } from '@server/modules/driving-units/driving-units.service';
-import type { PlatformRole } from '@shared/contracts/identity';
 
 let ctx: TestContext;
 const PASSWORD = 'correct horse battery';
