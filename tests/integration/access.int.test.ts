@@ -132,3 +132,41 @@ describe('demo accounts', () => {
     }
   });
 });
+
+describe('rate limits per route', () => {
+  it('count each route on its own: browsing does not use up the sign-in allowance', async () => {
+    const env = parseEnv({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      RATE_LIMIT_FACTOR: '1',
+      WEB_DIST_DIR: '.tmp/no-web',
+    });
+    const app = await buildApp({ database: ctx.database, env, logger: false });
+    try {
+      for (let i = 0; i < 8; i += 1) {
+        await app.inject({
+          method: 'POST',
+          url: '/api/auth/password/forgot',
+          remoteAddress: '198.51.100.7',
+          payload: { email: `x${i}@example.org` },
+        });
+      }
+      const forgot = await app.inject({
+        method: 'POST',
+        url: '/api/auth/password/forgot',
+        remoteAddress: '198.51.100.7',
+        payload: { email: 'y@example.org' },
+      });
+      expect(forgot.statusCode).toBe(429);
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: '198.51.100.7',
+        payload: { email: 'y@example.org', password: 'whatever-it-is' },
+      });
+      expect(login.statusCode).toBe(401);
+    } finally {
+      await app.close();
+    }
+  });
+});

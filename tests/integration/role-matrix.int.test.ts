@@ -32,7 +32,7 @@ beforeAll(async () => {
   for (const name of ACTORS) {
     const client = new TestClient(ctx.app);
     if (name !== 'anonymous') {
-      const role = name === 'applicant' ? null : (name);
+      const role = name === 'applicant' ? null : name;
       await ensureAccount(ctx.database.db, {
         email: `${name}@matrix.test`,
         name,

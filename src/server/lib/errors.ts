@@ -57,3 +57,18 @@ export class AppError extends Error {
 export function notFound(entity: string, id: string | number): AppError {
   return new AppError('NOT_FOUND', 'errors.NOT_FOUND_ENTITY', { entity, id }, { entity, id });
 }
+
+/**
+ * A field problem whose message is a catalogue key (`errors.…`): the error handler renders it in the request's
+ * language, with the English text beside it.
+ */
+export function fieldIssue(field: string, code: string, key: string, params?: Record<string, unknown>) {
+  return { field, code, message: key, ...(params ? { params } : {}) };
+}
+
+/** VALIDATION_FAILED for one field, with a catalogue message. */
+export function invalidField(field: string, key: string, params?: Record<string, unknown>): AppError {
+  return new AppError('VALIDATION_FAILED', undefined, {
+    issues: [fieldIssue(field, 'invalid', key, params)],
+  });
+}

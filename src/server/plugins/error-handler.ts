@@ -51,7 +51,7 @@ function toErrorBody(error: FastifyError, request: FastifyRequest): ErrorBody {
       error: {
         code: error.code,
         message: translate(lang, error.message, localiseParams(lang, error.params)),
-        details: error.details,
+        details: localiseIssues(lang, error.details),
       },
     };
   }
@@ -148,4 +148,23 @@ function valueAt(source: unknown, path: string[]): unknown {
     current = (current as Record<string, unknown>)[key];
   }
   return current;
+}
+
+/** Issues whose message is a catalogue key get the text in the request's language and in English. */
+function localiseIssues(lang: FastifyRequest['lang'], details: unknown): unknown {
+  if (!details || typeof details !== 'object' || !Array.isArray((details as { issues?: unknown }).issues)) {
+    return details;
+  }
+  const issues = (details as { issues: Array<Record<string, unknown>> }).issues.map((issue) => {
+    const { params, ...rest } = issue as { message?: unknown; params?: Record<string, unknown> };
+    if (typeof rest.message !== 'string' || !rest.message.startsWith('errors.')) {
+      return issue;
+    }
+    return {
+      ...rest,
+      message: translate(lang, rest.message, params),
+      messageEn: translate('en', rest.message, params),
+    };
+  });
+  return { ...details, issues };
 }

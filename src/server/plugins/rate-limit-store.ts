@@ -3,7 +3,8 @@ import { hitCounter, readCounter } from '@server/lib/counters';
 
 type Callback = (error: Error | null, result?: { current: number; ttl: number }) => void;
 interface StoreOptions {
-  method?: string | string[];
+  /** Set by @fastify/rate-limit for route-level limits: each route counts on its own. */
+  routeInfo?: { method?: string | string[]; url?: string };
   url?: string;
 }
 
@@ -13,8 +14,9 @@ export function createDatabaseRateLimitStore(db: Database) {
     private readonly prefix: string;
 
     constructor(private readonly options: StoreOptions = {}) {
-      const method = Array.isArray(options.method) ? options.method.join(',') : (options.method ?? '');
-      this.prefix = options.url ? `rl:${method}:${options.url}:` : 'rl:global:';
+      const info = options.routeInfo;
+      const method = Array.isArray(info?.method) ? info.method.join(',') : (info?.method ?? '');
+      this.prefix = info?.url ? `rl:${method}:${info.url}:` : 'rl:global:';
     }
 
     incr(key: string, callback: Callback, timeWindow: number): void {

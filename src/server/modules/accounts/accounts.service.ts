@@ -2,7 +2,7 @@ import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import { generate as totpGenerate, generateSecret, generateURI, verify as totpVerify } from 'otplib';
 import QRCode from 'qrcode';
 import type { Database, DbOrTx } from '@server/db/client';
-import { AppError } from '@server/lib/errors';
+import { AppError, fieldIssue } from '@server/lib/errors';
 import type { Actor, RequestMeta } from '@server/lib/authz';
 import { hashToken, randomToken } from '@server/lib/crypto';
 import { clearCounter, hitCounter, lockKey, lockedUntil } from '@server/lib/counters';
@@ -153,11 +153,9 @@ export async function register(
   if (input.privacyNoticeVersion !== notice.version) {
     throw new AppError('VALIDATION_FAILED', undefined, {
       issues: [
-        {
-          field: 'body.privacyNoticeVersion',
-          code: 'invalid_value',
-          message: `current version is ${notice.version}`,
-        },
+        fieldIssue('body.privacyNoticeVersion', 'invalid_value', 'errors.PRIVACY_VERSION', {
+          version: notice.version,
+        }),
       ],
     });
   }
@@ -165,7 +163,7 @@ export async function register(
   return db.transaction(async (tx) => {
     if (await repo.findUserByEmail(tx, input.email)) {
       throw new AppError('CONFLICT', 'errors.EMAIL_TAKEN', {
-        issues: [{ field: 'body.email', code: 'taken', message: 'This email already has an account' }],
+        issues: [fieldIssue('body.email', 'taken', 'errors.EMAIL_TAKEN')],
       });
     }
     const user = await repo.insertUser(tx, {
@@ -319,7 +317,7 @@ export async function completeTotpLogin(
   if (!(await checkTotp(user.totpSecret, code))) {
     await registerFailure(db, user.email);
     throw new AppError('VALIDATION_FAILED', 'errors.TOTP_WRONG', {
-      issues: [{ field: 'body.code', code: 'invalid', message: 'The code is not valid' }],
+      issues: [fieldIssue('body.code', 'invalid', 'errors.TOTP_WRONG')],
     });
   }
   await clearCounter(db, lockoutKey(user.email));
@@ -478,9 +476,7 @@ export async function changePassword(
   const user = await repo.findUserById(db, actor.userId);
   if (!user?.passwordHash || !(await argonVerify(user.passwordHash, current))) {
     throw new AppError('VALIDATION_FAILED', 'errors.PASSWORD_WRONG', {
-      issues: [
-        { field: 'body.currentPassword', code: 'invalid', message: 'The current password is not correct' },
-      ],
+      issues: [fieldIssue('body.currentPassword', 'invalid', 'errors.PASSWORD_WRONG')],
     });
   }
   const passwordHash = await argonHash(next);
@@ -590,7 +586,7 @@ export async function confirmTotpEnrolment(
   }
   if (!(await checkTotp(user.totpSecret, code))) {
     throw new AppError('VALIDATION_FAILED', 'errors.TOTP_WRONG', {
-      issues: [{ field: 'body.code', code: 'invalid', message: 'The code is not valid' }],
+      issues: [fieldIssue('body.code', 'invalid', 'errors.TOTP_WRONG')],
     });
   }
   await db.transaction(async (tx) => {
@@ -621,7 +617,7 @@ export async function disableTotp(
   }
   if (!(await checkTotp(user.totpSecret, code))) {
     throw new AppError('VALIDATION_FAILED', 'errors.TOTP_WRONG', {
-      issues: [{ field: 'body.code', code: 'invalid', message: 'The code is not valid' }],
+      issues: [fieldIssue('body.code', 'invalid', 'errors.TOTP_WRONG')],
     });
   }
   await db.transaction(async (tx) => {
@@ -758,7 +754,7 @@ export async function eraseAccount(
   const user = await repo.findUserById(db, actor.userId);
   if (!user?.passwordHash || !(await argonVerify(user.passwordHash, password))) {
     throw new AppError('VALIDATION_FAILED', 'errors.PASSWORD_WRONG', {
-      issues: [{ field: 'body.password', code: 'invalid', message: 'The password is not correct' }],
+      issues: [fieldIssue('body.password', 'invalid', 'errors.PASSWORD_INCORRECT')],
     });
   }
   await db.transaction(async (tx) => {
@@ -837,9 +833,7 @@ export async function grantRole(
   assertAdministrator(actor);
   if (role === 'driving_unit_staff' && !drivingUnitId) {
     throw new AppError('VALIDATION_FAILED', undefined, {
-      issues: [
-        { field: 'body.drivingUnitId', code: 'required', message: 'driving-unit staff need a driving unit' },
-      ],
+      issues: [fieldIssue('body.drivingUnitId', 'required', 'errors.DRIVING_UNIT_REQUIRED')],
     });
   }
   await db.transaction(async (tx) => {

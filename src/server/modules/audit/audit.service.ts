@@ -1,5 +1,5 @@
 import type { Database, DbOrTx } from '@server/db/client';
-import { AppError } from '@server/lib/errors';
+import { invalidField } from '@server/lib/errors';
 import type { Actor, RequestMeta } from '@server/lib/authz';
 import { authorize } from '@server/lib/authz';
 import type { AuditEvent, AuditQuery } from '@shared/contracts/audit';
@@ -60,9 +60,7 @@ export async function listAuditEvents(
 ): Promise<{ data: AuditEvent[]; nextCursor: number | null }> {
   authorize(actor, auditPolicy.read, {});
   if (query.from && query.to && query.from > query.to) {
-    throw new AppError('VALIDATION_FAILED', undefined, {
-      issues: [{ field: 'query.to', code: 'too_small', message: 'to must not be before from' }],
-    });
+    throw invalidField('query.to', 'errors.DATE_RANGE');
   }
   const rows = await repo.listAuditEvents(db, { ...query, beforeId: query.cursor });
   const page = rows.slice(0, query.limit);

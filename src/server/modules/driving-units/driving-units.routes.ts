@@ -32,15 +32,13 @@ export const drivingUnitRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send({
-          data: await createDrivingUnit(
-            app.database.db,
-            requireActor(request.actor),
-            request.body,
-            request.meta(),
-          ),
-        }),
+      reply.status(201).send({
+        data: await createDrivingUnit(
+          app.database.db,
+          requireActor(request.actor),
+          request.body,
+          request.meta(),
+        ),
+      }),
   );
 };

@@ -1,6 +1,6 @@
 import type { Database } from '@server/db/client';
 import type { CreateDrivingUnitBody, DrivingUnit } from '@shared/contracts/identity';
-import { AppError } from '@server/lib/errors';
+import { AppError, invalidField } from '@server/lib/errors';
 import { hasRole, type Actor, type RequestMeta } from '@server/lib/authz';
 import { recordAudit } from '@server/modules/audit/audit.service';
 import { findAreaProblems } from '@server/modules/geo/geo.service';
@@ -46,11 +46,7 @@ export async function createDrivingUnit(
   const codes = [...new Set(body.provinceCodes)];
   for (const [index, code] of codes.entries()) {
     if ((await findAreaProblems(db, { provinceCode: code })).length > 0) {
-      throw new AppError('VALIDATION_FAILED', undefined, {
-        issues: [
-          { field: `body.provinceCodes.${index}`, code: 'invalid', message: `unknown province ${code}` },
-        ],
-      });
+      throw invalidField(`body.provinceCodes.${index}`, 'errors.UNKNOWN_PROVINCE', { code });
     }
   }
   const id = await db.transaction(async (tx) => {

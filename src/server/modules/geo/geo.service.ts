@@ -152,6 +152,13 @@ export async function listProvinceCodes(db: Database): Promise<Set<number>> {
  * Checks that a province / district / subdistrict triple exists and nests (district in province, subdistrict in
  * district). Returns the fields at fault, empty when all is well.
  */
+/** A problem with one area field: a catalogue key and its parameters. */
+export interface AreaProblem {
+  field: string;
+  key: string;
+  params: Record<string, unknown>;
+}
+
 function isSet(value: number | null | undefined): value is number {
   return value !== null && value !== undefined;
 }
@@ -159,19 +166,24 @@ function isSet(value: number | null | undefined): value is number {
 export async function findAreaProblems(
   db: DbOrTx,
   codes: { provinceCode?: number | null; districtCode?: number | null; subdistrictCode?: number | null },
-): Promise<Array<{ field: string; message: string }>> {
-  const problems: Array<{ field: string; message: string }> = [];
+): Promise<AreaProblem[]> {
+  const problems: AreaProblem[] = [];
   const { provinceCode, districtCode, subdistrictCode } = codes;
   if (isSet(provinceCode) && !(await repo.listProvinceCodes(db)).has(provinceCode)) {
-    problems.push({ field: 'provinceCode', message: `unknown province ${provinceCode}` });
+    problems.push({ field: 'provinceCode', key: 'errors.UNKNOWN_PROVINCE', params: { code: provinceCode } });
   }
   if (isSet(districtCode)) {
     if (!(await repo.districtExists(db, districtCode))) {
-      problems.push({ field: 'districtCode', message: `unknown district ${districtCode}` });
+      problems.push({
+        field: 'districtCode',
+        key: 'errors.UNKNOWN_DISTRICT',
+        params: { code: districtCode },
+      });
     } else if (!isSet(provinceCode) || Math.floor(districtCode / 100) !== provinceCode) {
       problems.push({
         field: 'districtCode',
-        message: `district ${districtCode} is not in province ${provinceCode ?? '–'}`,
+        key: 'errors.DISTRICT_NOT_IN_PROVINCE',
+        params: { district: districtCode, province: provinceCode ?? '–' },
       });
     }
   }
@@ -179,10 +191,15 @@ export async function findAreaProblems(
     if (!isSet(districtCode) || Math.floor(subdistrictCode / 100) !== districtCode) {
       problems.push({
         field: 'subdistrictCode',
-        message: `subdistrict ${subdistrictCode} is not in district ${districtCode ?? '–'}`,
+        key: 'errors.SUBDISTRICT_NOT_IN_DISTRICT',
+        params: { subdistrict: subdistrictCode, district: districtCode ?? '–' },
       });
     } else if (!(await repo.listSubdistricts(db, districtCode)).some((s) => s.code === subdistrictCode)) {
-      problems.push({ field: 'subdistrictCode', message: `unknown subdistrict ${subdistrictCode}` });
+      problems.push({
+        field: 'subdistrictCode',
+        key: 'errors.UNKNOWN_SUBDISTRICT',
+        params: { code: subdistrictCode },
+      });
     }
   }
   return problems;

@@ -96,10 +96,13 @@ describe('organisation profile', () => {
       districtCode: 1001,
     });
     expect(response.statusCode).toBe(400);
-    expect(
-      response.json<{ error: { details: { issues: Array<{ field: string }> } } }>().error.details.issues[0]
-        ?.field,
-    ).toBe('body.districtCode');
+    const issue = response.json<{ error: { details: { issues: unknown[] } } }>().error.details.issues[0];
+    expect(issue).toEqual({
+      field: 'body.districtCode',
+      code: 'invalid',
+      message: 'อำเภอ 1001 ไม่อยู่ในจังหวัด 58',
+      messageEn: 'District 1001 is not in province 58',
+    });
   });
 
   it('gives 409 to a concurrent edit instead of overwriting it', async () => {

@@ -1,5 +1,5 @@
 import type { Database, DbOrTx } from '@server/db/client';
-import { AppError } from '@server/lib/errors';
+import { AppError, fieldIssue, invalidField } from '@server/lib/errors';
 import { authorize, type Actor, type RequestMeta } from '@server/lib/authz';
 import type { Language } from '@shared/i18n/index';
 import { translate } from '@server/lib/i18n';
@@ -72,35 +72,23 @@ async function getVisible(db: DbOrTx, actor: Actor, id: string): Promise<Found> 
   return found;
 }
 
-function fieldError(field: string, message: string, key = 'errors.VALIDATION_FAILED'): AppError {
-  return new AppError('VALIDATION_FAILED', key, {
-    issues: [{ field: `body.${field}`, code: 'invalid', message }],
-  });
-}
-
 async function checkFields(tx: DbOrTx, body: Partial<CreateOrganisationBody>, selfId: string | null) {
   const problems = await findAreaProblems(tx, body);
   if (problems.length > 0) {
     throw new AppError('VALIDATION_FAILED', undefined, {
-      issues: problems.map((p) => ({ field: `body.${p.field}`, code: 'invalid', message: p.message })),
+      issues: problems.map((p) => fieldIssue(`body.${p.field}`, 'invalid', p.key, p.params)),
     });
   }
   if (body.juristicId) {
     const other = await repo.findByJuristicId(tx, body.juristicId);
     if (other && other.id !== selfId) {
       throw new AppError('CONFLICT', 'errors.JURISTIC_ID_TAKEN', {
-        issues: [
-          {
-            field: 'body.juristicId',
-            code: 'taken',
-            message: 'Another organisation has this juristic-person number',
-          },
-        ],
+        issues: [fieldIssue('body.juristicId', 'taken', 'errors.JURISTIC_ID_TAKEN')],
       });
     }
   }
   if (body.communityEnterpriseCode && body.type && body.type !== 'community_enterprise') {
-    throw fieldError('communityEnterpriseCode', 'only community enterprises have this code');
+    throw invalidField('body.communityEnterpriseCode', 'errors.CE_CODE_ONLY');
   }
 }
 
@@ -359,7 +347,7 @@ export async function transferOwnership(
     authorize(actor, organisationPolicy.manageMembers, { myRole: found.myRole as MemberRole | null });
     const target = await repo.findMember(tx, id, userId);
     if (!target || userId === actor.userId) {
-      throw fieldError('userId', 'the new owner must be another member of the organisation');
+      throw invalidField('body.userId', 'errors.NEW_OWNER_NOT_MEMBER');
     }
     await repo.lockOwners(tx, id);
     await repo.setMemberRole(tx, id, userId, 'owner');
