@@ -12,6 +12,23 @@ import { NotFoundPage } from '@web/features/errors/pages/not-found-page';
 /** The map page (and, inside it, ECharts) loads only when a visitor opens it. */
 const MapPage = lazy(() => import('@web/features/map/pages/map-page'));
 
+/** Account and administration pages: separate chunks, so that the public pages stay light. */
+const RegisterPage = lazy(() => import('@web/features/accounts/pages/register-page'));
+const VerifyEmailPage = lazy(() => import('@web/features/accounts/pages/verify-email-page'));
+const LoginPage = lazy(() => import('@web/features/accounts/pages/login-page'));
+const ForgotPasswordPage = lazy(() => import('@web/features/accounts/pages/forgot-password-page'));
+const ResetPasswordPage = lazy(() => import('@web/features/accounts/pages/reset-password-page'));
+const AccountPage = lazy(() => import('@web/features/accounts/pages/account-page'));
+const TwoFactorPage = lazy(() => import('@web/features/accounts/pages/two-factor-page'));
+const AuditPage = lazy(() => import('@web/features/audit/pages/audit-page'));
+const DevMailPage = lazy(() => import('@web/features/notifications/pages/dev-mail-page'));
+const OrganisationsPage = lazy(() => import('@web/features/organisations/pages/organisations-page'));
+const OrganisationNewPage = lazy(() => import('@web/features/organisations/pages/organisation-new-page'));
+const OrganisationPage = lazy(() => import('@web/features/organisations/pages/organisation-page'));
+const OrganisationEditPage = lazy(() => import('@web/features/organisations/pages/organisation-edit-page'));
+const AcceptInvitationPage = lazy(() => import('@web/features/organisations/pages/accept-invitation-page'));
+const AdminUsersPage = lazy(() => import('@web/features/admin-users/pages/admin-users-page'));
+
 export const router = createBrowserRouter([
   {
     path: '/',
@@ -24,6 +41,21 @@ export const router = createBrowserRouter([
       { path: 'provinces', element: <ProvincesPage /> },
       { path: 'provinces/:code', element: <ProvincePage /> },
       { path: 'map', element: <MapPage /> },
+      { path: 'register', element: <RegisterPage /> },
+      { path: 'verify-email', element: <VerifyEmailPage /> },
+      { path: 'login', element: <LoginPage /> },
+      { path: 'forgot-password', element: <ForgotPasswordPage /> },
+      { path: 'reset-password', element: <ResetPasswordPage /> },
+      { path: 'account', element: <AccountPage /> },
+      { path: 'account/two-factor', element: <TwoFactorPage /> },
+      { path: 'admin/audit', element: <AuditPage /> },
+      { path: 'admin/mail', element: <DevMailPage /> },
+      { path: 'organisations', element: <OrganisationsPage /> },
+      { path: 'organisations/new', element: <OrganisationNewPage /> },
+      { path: 'organisations/:id', element: <OrganisationPage /> },
+      { path: 'organisations/:id/edit', element: <OrganisationEditPage /> },
+      { path: 'invitations/accept', element: <AcceptInvitationPage /> },
+      { path: 'admin/users', element: <AdminUsersPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,4 +1,4 @@
-import type { ErrorResponse } from '@shared/contracts/common';
+import type { ErrorResponse, FieldIssue } from '@shared/contracts/common';
 
 /** An API failure: the server's `{ error: { code, message, details } }`, or a network / parse failure. */
 export class ApiError extends Error {
@@ -37,13 +37,63 @@ function hasData<T>(body: unknown): body is { data: T } {
   return typeof body === 'object' && body !== null && 'data' in body;
 }
 
-async function request(path: string, init: RequestInit = {}): Promise<unknown> {
+/**
+ * The signed-in session's CSRF token, set by the auth state (from GET /api/auth/me or the login answer) and sent
+ * as `x-csrf-token` with every state-changing request.
+ */
+let csrfToken: string | null = null;
+
+export const CSRF_HEADER = 'x-csrf-token';
+
+/** Sets (or clears, with null) the CSRF token sent with POST/PUT/PATCH/DELETE. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+type ApiErrorListener = (error: ApiError, path: string) => void;
+const errorListeners = new Set<ApiErrorListener>();
+
+/**
+ * Calls `listener` with every error answer of the API (the auth state uses it to notice an ended session or a
+ * second factor that must be set up first). Returns the unsubscribe function.
+ */
+export function onApiError(listener: ApiErrorListener): () => void {
+  errorListeners.add(listener);
+  return () => {
+    errorListeners.delete(listener);
+  };
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface RequestOptions extends Omit<RequestInit, 'body'> {
+  /** A JSON body, serialised with its content type. */
+  json?: unknown;
+}
+
+async function request(path: string, options: RequestOptions = {}): Promise<unknown> {
+  const { json, headers, ...init } = options;
+  const method = (init.method ?? 'GET').toUpperCase();
+  const sent: Record<string, string> = { accept: 'application/json' };
+  // Answer in the interface's language (the `lang` cookie, when set, says the same and wins on the server).
+  const lang = typeof document === 'undefined' ? '' : document.documentElement.lang;
+  if (lang) {
+    sent['accept-language'] = lang;
+  }
+  if (json !== undefined) {
+    sent['content-type'] = 'application/json';
+  }
+  if (!SAFE_METHODS.has(method) && csrfToken) {
+    sent[CSRF_HEADER] = csrfToken;
+  }
   let response: Response;
   try {
     response = await fetch(path, {
-      credentials: 'same-origin',
       ...init,
-      headers: { accept: 'application/json', ...init.headers },
+      method,
+      credentials: 'same-origin',
+      headers: { ...sent, ...(headers as Record<string, string> | undefined) },
+      ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
     });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') {
@@ -58,14 +108,17 @@ async function request(path: string, init: RequestInit = {}): Promise<unknown> {
     body = undefined;
   }
   if (!response.ok) {
-    if (isErrorResponse(body)) {
-      throw new ApiError(body.error.code, body.error.message, response.status, body.error.details);
+    const error = isErrorResponse(body)
+      ? new ApiError(body.error.code, body.error.message, response.status, body.error.details)
+      : new ApiError(
+          response.status === 404 ? 'NOT_FOUND' : 'HTTP_ERROR',
+          response.statusText,
+          response.status,
+        );
+    for (const listener of errorListeners) {
+      listener(error, path);
     }
-    throw new ApiError(
-      response.status === 404 ? 'NOT_FOUND' : 'HTTP_ERROR',
-      response.statusText,
-      response.status,
-    );
+    throw error;
   }
   if (body === undefined) {
     throw new ApiError('INVALID_RESPONSE', 'The response is not JSON', response.status);
@@ -74,7 +127,7 @@ async function request(path: string, init: RequestInit = {}): Promise<unknown> {
 }
 
 /** GETs an endpoint that answers `{ data }` and returns the data. */
-export async function apiGet<T>(path: string, init?: RequestInit): Promise<T> {
+export async function apiGet<T>(path: string, init?: RequestOptions): Promise<T> {
   const body = await request(path, init);
   if (!hasData<T>(body)) {
     throw new ApiError('INVALID_RESPONSE', 'The response has no data', 200);
@@ -83,8 +136,38 @@ export async function apiGet<T>(path: string, init?: RequestInit): Promise<T> {
 }
 
 /** GETs an endpoint that answers a bare JSON document (e.g. GeoJSON). */
-export async function apiGetRaw<T>(path: string, init?: RequestInit): Promise<T> {
+export async function apiGetRaw<T>(path: string, init?: RequestOptions): Promise<T> {
   return (await request(path, init)) as T;
+}
+
+export type SendMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * Sends a state change with an optional JSON body (and the CSRF token once known). Answers `{ data }` yield the
+ * data; others (e.g. `{ ok: true }`) are returned whole.
+ */
+export async function apiSend<T = unknown>(method: SendMethod, path: string, body?: unknown): Promise<T> {
+  const answer = await request(path, { method, json: body });
+  return (hasData<T>(answer) ? answer.data : answer) as T;
+}
+
+/** The field problems of a validation error (`details.issues`), when it has any. */
+export function fieldIssues(error: ApiError): FieldIssue[] {
+  const details = error.details;
+  if (typeof details !== 'object' || details === null || !('issues' in details)) {
+    return [];
+  }
+  const issues: unknown = details.issues;
+  if (!Array.isArray(issues)) {
+    return [];
+  }
+  return issues.filter(
+    (issue): issue is FieldIssue =>
+      typeof issue === 'object' &&
+      issue !== null &&
+      typeof (issue as { field?: unknown }).field === 'string' &&
+      typeof (issue as { message?: unknown }).message === 'string',
+  );
 }
 
 /** Builds `path?key=value` from the defined parameters. */

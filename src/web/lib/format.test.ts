@@ -56,6 +56,11 @@ describe('formatDate', () => {
 
   it('formats date-times in Bangkok time on a 24-hour clock', () => {
     expect(formatDate('2025-09-30T18:30:00Z', 'en', 'dateTime')).toBe('1 Oct 2025, 01:30');
+    expect(formatDate('2025-09-30T18:30:05Z', 'en', 'dateTimeSeconds')).toBe('1 Oct 2025, 01:30:05');
+  });
+
+  it('shows Thai date-times in the Buddhist Era, in Bangkok time', () => {
+    expect(formatDate('2025-12-31T17:05:00Z', 'th', 'dateTime')).toMatch(/^1 ม\.ค\. 2569 00:05/);
   });
 
   it('returns an empty string for an invalid date', () => {

@@ -9,7 +9,7 @@ export const BUDDHIST_ERA_OFFSET = 543;
 const NUMBER_LOCALE: Record<Language, string> = { th: 'th-TH-u-nu-latn', en: 'en-GB' };
 const DATE_LOCALE: Record<Language, string> = { th: 'th-TH-u-ca-buddhist-nu-latn', en: 'en-GB' };
 
-export type DateStyle = 'short' | 'medium' | 'long' | 'dateTime';
+export type DateStyle = 'short' | 'medium' | 'long' | 'dateTime' | 'dateTimeSeconds';
 
 const DATE_OPTIONS: Record<DateStyle, Intl.DateTimeFormatOptions> = {
   short: { day: 'numeric', month: 'numeric', year: 'numeric' },
@@ -21,6 +21,15 @@ const DATE_OPTIONS: Record<DateStyle, Intl.DateTimeFormatOptions> = {
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
+    hour12: false,
+  },
+  dateTimeSeconds: {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
     hour12: false,
   },
 };

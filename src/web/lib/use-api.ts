@@ -98,3 +98,49 @@ export function useApi<T>(path: string | null): ApiResult<T> {
 export function useApiRaw<T>(path: string | null): ApiResult<T> {
   return useLoad<T>(path, apiGetRaw);
 }
+
+/**
+ * Loads `{ data }` from a GET endpoint on every mount and `reload()`, never from the session cache: for personal
+ * or changing data (my sessions, the audit log, the mail viewer).
+ */
+export function useFreshApi<T>(path: string | null): ApiResult<T> {
+  const [attempt, setAttempt] = useState(0);
+  const [outcome, setOutcome] = useState<Outcome<T> | null>(null);
+  const key = path === null ? null : `${attempt}:${path}`;
+
+  useEffect(() => {
+    if (path === null || key === null) {
+      return undefined;
+    }
+    let active = true;
+    apiGet<T>(path).then(
+      (data) => {
+        if (active) {
+          setOutcome({ key, state: { status: 'success', data } });
+        }
+      },
+      (error: unknown) => {
+        if (active) {
+          setOutcome({ key, state: { status: 'error', error: toApiError(error) } });
+        }
+      },
+    );
+    return () => {
+      active = false;
+    };
+  }, [key, path]);
+
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+
+  if (path === null) {
+    return { status: 'idle', reload };
+  }
+  if (outcome && outcome.key === key) {
+    return { ...outcome.state, reload };
+  }
+  // While reloading, keep showing the previous answer for the same path rather than flashing a spinner.
+  if (outcome && outcome.key.endsWith(`:${path}`) && outcome.state.status === 'success') {
+    return { ...outcome.state, reload };
+  }
+  return { status: 'loading', reload };
+}

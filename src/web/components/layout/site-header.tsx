@@ -1,5 +1,6 @@
 import { useEffect, useState, type MouseEvent } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
+import { AccountNav } from '@web/features/accounts/components/account-nav';
 import { useI18n, type MessageKey } from '@web/lib/i18n';
 import { LanguageSwitch } from './language-switch';
 import { LogoMark } from './logo-mark';
@@ -96,6 +97,7 @@ export function SiteHeader() {
               </li>
             ))}
           </ul>
+          <AccountNav />
         </nav>
       </div>
     </header>
