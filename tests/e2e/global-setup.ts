@@ -109,9 +109,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       SMTP_URL: smtp.url,
       PUBLIC_URL: baseUrl,
       OUTBOX_POLL_MS: '200',
-      // Every browser in the suite comes from 127.0.0.1, and the rate-limit store currently counts all
-      // rate-limited routes (and SPA page loads through the 404 handler) under one key per IP, so the per-route
-      // limits would trip long before any single route reaches its own limit.
+      // Every browser in the suite comes from 127.0.0.1 and registers many accounts: raise the per-IP limits.
       RATE_LIMIT_FACTOR: '20',
     },
     stdio: 'inherit',
