@@ -77,3 +77,22 @@ export const ProgrammeSlugParamsSchema = z.object({
     .max(100)
     .regex(/^[a-z0-9-]+$/),
 });
+
+export const UpdateProvinceGroupBodySchema = z
+  .object({
+    nameTh: z.string().trim().min(1).max(200),
+    nameEn: z.string().trim().min(1).max(200),
+    descriptionTh: z.string().max(2000),
+    descriptionEn: z.string().max(2000),
+    source: z.string().max(500).nullable(),
+    members: z
+      .array(
+        z.object({
+          provinceCode: z.number().int().min(10).max(99),
+          rank: z.number().int().min(1).max(77).nullable(),
+        }),
+      )
+      .max(77),
+  })
+  .strict();
+export type UpdateProvinceGroupBody = z.infer<typeof UpdateProvinceGroupBodySchema>;

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '@tests/setup/test-app';
 import { loadDemoContent } from '@server/db/demo-seed';
 import { TARGET_GROUP_CODE } from '@shared/reference/province-groups';
+import { ensureAccount } from '@server/modules/accounts/accounts.service';
+import { TestClient } from '@tests/helpers/client';
 
 let ctx: TestContext;
 
@@ -58,5 +60,60 @@ describe('the poor-province target group', () => {
     expect(pattani.json<{ data: { targetRank: number } }>().data.targetRank).toBe(1);
     const bangkok = await ctx.app.inject('/api/geo/provinces/10');
     expect(bangkok.json<{ data: { targetRank: number | null } }>().data.targetRank).toBeNull();
+  });
+});
+
+describe('editing the target group', () => {
+  it('administrators replace its members (audited); others are refused; bad codes are named', async () => {
+    const password = 'correct horse battery';
+    await ensureAccount(ctx.database.db, {
+      email: 'group-admin@example.org',
+      name: 'Admin',
+      password,
+      role: 'administrator',
+    });
+    await ensureAccount(ctx.database.db, {
+      email: 'group-officer@example.org',
+      name: 'Officer',
+      password,
+      role: 'programme_officer',
+    });
+    const admin = new TestClient(ctx.app);
+    await admin.signIn('group-admin@example.org', password);
+    const officer = new TestClient(ctx.app);
+    await officer.signIn('group-officer@example.org', password);
+    const body = {
+      nameTh: 'กลุ่มจังหวัดยากจน',
+      nameEn: 'Poor-province target group',
+      descriptionTh: 'ปรับตามมติคณะกรรมการ',
+      descriptionEn: 'As decided by the board',
+      source: null,
+      members: [
+        { provinceCode: 58, rank: 1 },
+        { provinceCode: 63, rank: 2 },
+      ],
+    };
+    const url = `/api/reference/province-groups/${TARGET_GROUP_CODE}`;
+    expect((await officer.request('PUT', url, body)).statusCode).toBe(403);
+    const bad = await admin.request('PUT', url, { ...body, members: [{ provinceCode: 98, rank: 1 }] });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      bad.json<{ error: { details: { issues: Array<{ field: string }> } } }>().error.details.issues[0]?.field,
+    ).toBe('body.members.0.provinceCode');
+    const saved = await admin.request('PUT', url, body);
+    expect(saved.statusCode).toBe(200);
+    expect(
+      saved
+        .json<{ data: { members: Array<{ provinceCode: number }> } }>()
+        .data.members.map((m) => m.provinceCode),
+    ).toEqual([58, 63]);
+    expect(
+      (await ctx.app.inject('/api/geo/provinces/94')).json<{ data: { targetRank: number | null } }>().data
+        .targetRank,
+    ).toBeNull();
+    const audit = (await admin.get('/api/audit-events?entityType=province_group')).json<{
+      data: Array<{ action: string }>;
+    }>().data;
+    expect(audit[0]?.action).toBe('province_group.updated');
   });
 });

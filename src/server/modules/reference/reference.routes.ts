@@ -8,7 +8,9 @@ import {
   ProvinceGroupSchema,
   SdgSchema,
   ThemeSchema,
+  UpdateProvinceGroupBodySchema,
 } from '@shared/contracts/reference';
+import { requireActor } from '@server/lib/authz';
 import { errorResponses } from '@server/lib/http';
 import * as service from './reference.service';
 
@@ -73,5 +75,28 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({ data: await service.getProvinceGroupOrThrow(db, request.params.code) }),
+  );
+
+  app.put(
+    '/province-groups/:code',
+    {
+      config: { auth: 'session' },
+      schema: {
+        tags,
+        summary: 'Replace a province group, e.g. the poor-province target group (administrators)',
+        params: ProvinceGroupCodeParamsSchema,
+        body: UpdateProvinceGroupBodySchema,
+        response: { 200: dataOf(ProvinceGroupSchema), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => ({
+      data: await service.updateProvinceGroup(
+        db,
+        requireActor(request.actor),
+        request.params.code,
+        request.body,
+        request.meta(),
+      ),
+    }),
   );
 };

@@ -1,5 +1,8 @@
 import type { Database, DbOrTx } from '@server/db/client';
-import { notFound } from '@server/lib/errors';
+import { AppError, invalidField, notFound } from '@server/lib/errors';
+import { hasRole, type Actor, type RequestMeta } from '@server/lib/authz';
+import { recordAudit } from '@server/modules/audit/audit.service';
+import { listProvinceCodes } from '@server/modules/geo/geo.service';
 import { FLAGSHIP_OBJECTIVES } from '@shared/reference/programmes';
 import { ORGANISATION_TYPES } from '@shared/reference/organisation-types';
 import { SDGS } from '@shared/reference/sdgs';
@@ -10,6 +13,7 @@ import type {
   ProvinceGroup,
   Sdg,
   Theme,
+  UpdateProvinceGroupBody,
 } from '@shared/contracts/reference';
 import * as repo from './reference.repo';
 
@@ -78,4 +82,48 @@ export async function saveProvinceGroup(db: Database, input: ProvinceGroupInput)
   await db.transaction(async (tx) => {
     await repo.replaceProvinceGroup(tx, group, members);
   });
+}
+
+/**
+ * Administrators edit a province group, such as the poor-province target group: names, description, source and the
+ * ranked member provinces. Audited.
+ */
+export async function updateProvinceGroup(
+  db: Database,
+  actor: Actor,
+  code: string,
+  body: UpdateProvinceGroupBody,
+  meta: RequestMeta,
+): Promise<ProvinceGroup> {
+  if (!hasRole(actor, 'administrator')) {
+    throw new AppError('FORBIDDEN');
+  }
+  const before = await getProvinceGroupOrThrow(db, code);
+  const known = await listProvinceCodes(db);
+  const seen = new Set<number>();
+  body.members.forEach((member, index) => {
+    if (!known.has(member.provinceCode)) {
+      throw invalidField(`body.members.${index}.provinceCode`, 'errors.UNKNOWN_PROVINCE', {
+        code: member.provinceCode,
+      });
+    }
+    if (seen.has(member.provinceCode)) {
+      throw invalidField(`body.members.${index}.provinceCode`, 'errors.DUPLICATE_PROVINCE', {
+        code: member.provinceCode,
+      });
+    }
+    seen.add(member.provinceCode);
+  });
+  await db.transaction(async (tx) => {
+    const { members, ...group } = body;
+    await repo.replaceProvinceGroup(tx, { code, ...group }, members);
+    await recordAudit(tx, meta, {
+      action: 'province_group.updated',
+      entityType: 'province_group',
+      entityId: code,
+      before: { ...before, members: before.members.map((m) => [m.provinceCode, m.rank]) },
+      after: { code, ...group, members: members.map((m) => [m.provinceCode, m.rank]) },
+    });
+  });
+  return getProvinceGroupOrThrow(db, code);
 }
