@@ -28,6 +28,7 @@ const OrganisationPage = lazy(() => import('@web/features/organisations/pages/or
 const OrganisationEditPage = lazy(() => import('@web/features/organisations/pages/organisation-edit-page'));
 const AcceptInvitationPage = lazy(() => import('@web/features/organisations/pages/accept-invitation-page'));
 const AdminUsersPage = lazy(() => import('@web/features/admin-users/pages/admin-users-page'));
+const TargetGroupPage = lazy(() => import('@web/features/target-group/pages/target-group-page'));
 
 export const router = createBrowserRouter([
   {
@@ -56,6 +57,7 @@ export const router = createBrowserRouter([
       { path: 'organisations/:id/edit', element: <OrganisationEditPage /> },
       { path: 'invitations/accept', element: <AcceptInvitationPage /> },
       { path: 'admin/users', element: <AdminUsersPage /> },
+      { path: 'admin/target-provinces', element: <TargetGroupPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -346,3 +346,98 @@ describe('two-step verification', () => {
     await context.close();
   });
 });
+
+/** Registers a person through the API of the running server and verifies the email with the mailed link. */
+async function registerVerified(someone: { name: string; email: string; password: string }): Promise<void> {
+  const notice = (await (await fetch(`${baseUrl}/api/auth/privacy-notice`)).json()) as {
+    data: { version: string };
+  };
+  const registered = await fetch(`${baseUrl}/api/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      ...someone,
+      acceptPrivacyNotice: true,
+      privacyNoticeVersion: notice.data.version,
+      locale: 'th',
+    }),
+  });
+  expect(registered.status).toBe(201);
+  const token = new URL(
+    linkIn((await waitForMail(someone.email)).raw, '/verify-email?token='),
+  ).searchParams.get('token');
+  const verified = await fetch(`${baseUrl}/api/auth/verify-email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token }),
+  });
+  expect(verified.ok).toBe(true);
+}
+
+describe('personal data (PDPA)', () => {
+  it('downloads my data, then erases the account, which can no longer sign in', async () => {
+    const leaver = {
+      name: 'สมชาย ขอลบข้อมูล',
+      email: `e2e-erase-${Date.now()}@example.org`,
+      password: 'ลาก่อน-ข้อมูล-2569',
+    };
+    await registerVerified(leaver);
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await page.goto(`${baseUrl}/login`, { waitUntil: 'networkidle' });
+    await signIn(page, leaver.email, leaver.password);
+    await page.waitForURL(`${baseUrl}/account`);
+
+    const card = page.getByTestId('privacy-section');
+    await card.waitFor();
+    expect(await card.locator('h2').textContent()).toBe(th.accounts.privacy.title);
+    await card.scrollIntoViewIfNeeded();
+    await card.screenshot({ path: 'test-results/e2e/account-privacy-th.png' });
+
+    // The download: a JSON file with this account's data.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      card.getByRole('button', { name: th.accounts.privacy.exportButton, exact: true }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('si-platform-personal-data.json');
+    const file = await download.path();
+    const exported = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    expect(typeof exported).toBe('object');
+    expect(JSON.stringify(exported)).toContain(leaver.email);
+    await card.getByText(th.accounts.privacy.exported).waitFor();
+
+    // A wrong password is refused under the password input; nothing is erased.
+    const erase = page.getByTestId('privacy-erase');
+    const password = erase.getByLabel(th.accounts.fields.currentPassword);
+    expect(await password.getAttribute('type')).toBe('password');
+    expect(await password.getAttribute('autocomplete')).toBe('current-password');
+    await password.fill('not-the-password');
+    await erase.getByLabel(th.accounts.privacy.confirm).check();
+    await erase.getByRole('button', { name: th.accounts.privacy.eraseButton, exact: true }).click();
+    await erase.getByText(th.errors.PASSWORD_INCORRECT).waitFor();
+    expect(await password.getAttribute('aria-invalid')).toBe('true');
+
+    await password.fill(leaver.password);
+    await erase.getByRole('button', { name: th.accounts.privacy.eraseButton, exact: true }).click();
+    await page.waitForURL(`${baseUrl}/`);
+    await page.getByTestId('home-notice').getByText(th.accounts.privacy.erased).waitFor();
+    await page.getByTestId('nav-sign-in').waitFor();
+    expect(await page.evaluate(() => document.cookie)).not.toContain('si_signed_in=');
+    const status = await page.evaluate(async () => (await fetch('/api/auth/me')).status);
+    expect(status).toBe(401);
+
+    // The same email and password no longer sign in.
+    await page.getByTestId('nav-sign-in').click();
+    await page.waitForURL(`${baseUrl}/login`);
+    await signIn(page, leaver.email, leaver.password);
+    const alert = page.getByTestId('form-error');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain(th.errors.INVALID_CREDENTIALS);
+    expect(unexpected(problems)).toEqual([]);
+    await context.close();
+  });
+});

@@ -302,6 +302,29 @@ export const en: Catalogue = {
       ip: 'IP address',
       unknownDevice: 'Unknown device',
     },
+    privacy: {
+      title: 'Personal data (PDPA)',
+      intro:
+        'Your rights under the Personal Data Protection Act B.E. 2562 (2019): get a copy of your data, and have it erased',
+      exportTitle: 'Download my data',
+      exportIntro:
+        'A JSON file with your profile, your roles, your signed-in devices, the organisations you belong to and your activity log.',
+      exportButton: 'Download my data',
+      exported: 'Your data file has been downloaded',
+      eraseTitle: 'Erase my account',
+      eraseIntro:
+        'Your name, email, phone number and password are removed, and nobody can sign in with this account any more. This cannot be undone.',
+      eraseKept:
+        'Records that others depend on, such as submitted work and the platform’s activity log, stay, but show “Deleted user” instead of your name.',
+      passwordHint: 'Enter your current password to confirm it is you',
+      confirm: 'I understand that my account and my personal data will be erased for good',
+      confirmRequired: 'Tick the box to confirm before erasing your account',
+      eraseButton: 'Erase my account',
+      erased: 'Your account and your personal data have been erased. Thank you for using SI Platform.',
+      ownedOrganisations:
+        'Organisations of which you are the only owner (transfer ownership before erasing your account):',
+      organisation: 'Organisation {{id}}',
+    },
     totp: {
       title: 'Two-step verification',
       statusOn: 'On',
@@ -407,6 +430,7 @@ export const en: Catalogue = {
     errorCode: 'Error code: {{code}}',
   },
   errors: {
+    DUPLICATE_PROVINCE: 'Province {{code}} is listed twice',
     DATE_RANGE: 'The end date must not be before the start date',
     UNKNOWN_PROVINCE: 'No province with code {{code}}',
     UNKNOWN_DISTRICT: 'No district with code {{code}}',
@@ -648,6 +672,39 @@ export const en: Catalogue = {
     revokeConfirm: 'Revoke',
     revoked: '{{role}} revoked from {{name}}.',
     cancel: 'Cancel',
+  },
+  targetGroup: {
+    title: 'Target province group',
+    intro:
+      'The target province group decides which provinces the area-based and village programmes focus on, and is shown on the map and on the province pages.',
+    introOrder:
+      "The order of the list is the provinces' rank: the first is rank 1. Saving takes effect at once and is recorded in the audit log.",
+    details: 'Name and description',
+    nameTh: 'Group name (Thai)',
+    nameEn: 'Group name (English)',
+    descriptionTh: 'Description (Thai)',
+    descriptionEn: 'Description (English)',
+    source: 'Source (URL)',
+    sourceHint: 'A link to the document or data behind the ranking; may be left empty.',
+    members: 'Provinces in the group',
+    membersHint: 'Move a province up or down to change its rank.',
+    count: '{{count}} provinces',
+    empty: 'No province in the group yet.',
+    rank: 'Rank {{rank}}',
+    moveUp: 'Move {{name}} up',
+    moveDown: 'Move {{name}} down',
+    remove: 'Remove {{name}} from the group',
+    movedTo: '{{name}} is now rank {{rank}}.',
+    added: '{{name}} added at rank {{rank}}.',
+    removed: '{{name}} removed.',
+    addLabel: 'Add a province',
+    choose: 'Choose a province',
+    chooseFirst: 'Choose a province first.',
+    add: 'Add province',
+    allIn: 'Every province is already in the group.',
+    save: 'Save the province group',
+    saving: 'Saving…',
+    saved: 'The target province group is saved ({{count}} provinces).',
   },
   email: {
     greeting: 'Dear {{name}},',

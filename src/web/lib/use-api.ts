@@ -89,6 +89,18 @@ function useLoad<T>(path: string | null, loader: Loader<T>): ApiResult<T> {
   return { status: 'loading', reload };
 }
 
+/**
+ * Forgets the session's cached answers whose path starts with one of `prefixes`, after a change made on this page
+ * (e.g. the target province group), so that the pages showing them load them afresh.
+ */
+export function forgetCached(...prefixes: string[]): void {
+  for (const path of [...settled.keys()]) {
+    if (prefixes.some((prefix) => path.startsWith(prefix))) {
+      settled.delete(path);
+    }
+  }
+}
+
 /** Loads `{ data }` from a GET endpoint (null path = nothing to load yet). */
 export function useApi<T>(path: string | null): ApiResult<T> {
   return useLoad<T>(path, apiGet);

@@ -154,7 +154,7 @@ export function SubmitButton({
   busy: boolean;
   busyLabel: string;
   children: ReactNode;
-  variant?: 'primary' | 'secondary';
+  variant?: 'primary' | 'secondary' | 'danger';
 }) {
   return (
     <button type="submit" className={`button button--${variant}`} disabled={busy} aria-disabled={busy}>

@@ -6,7 +6,7 @@ import type {
   RegisterBody,
   SessionInfo,
 } from '@shared/contracts/identity';
-import { apiGet, apiSend } from '@web/lib/api';
+import { apiGet, apiGetRaw, apiSend } from '@web/lib/api';
 
 /** The current privacy notice, which registration accepts by version. */
 export interface PrivacyNotice {
@@ -48,6 +48,10 @@ export const accountsApi = {
   startTotp: () => apiSend<TotpSetup>('POST', `${AUTH}/totp/setup`),
   enableTotp: (code: string) => apiSend('POST', `${AUTH}/totp/enable`, { code }),
   disableTotp: (code: string) => apiSend('POST', `${AUTH}/totp/disable`, { code }),
+  /** All my personal data (PDPA), as the JSON document the server offers for download. */
+  exportPersonalData: () => apiGetRaw<Record<string, unknown>>(`${AUTH}/me/export`),
+  /** Erases my account and personal data (PDPA); the session ends with it. */
+  eraseAccount: (password: string) => apiSend<{ ok: true }>('POST', `${AUTH}/me/erase`, { password }),
 };
 
 export function hasRole(me: Me | null, role: PlatformRole): boolean {

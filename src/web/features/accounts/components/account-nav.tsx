@@ -141,6 +141,15 @@ export function AccountNav() {
                 </Link>
               </li>
               <li>
+                <Link
+                  to="/admin/target-provinces"
+                  className="account-menu__item"
+                  data-testid="nav-target-group"
+                >
+                  {t('targetGroup.title')}
+                </Link>
+              </li>
+              <li>
                 <Link to="/admin/audit" className="account-menu__item">
                   {t('account.auditLog')}
                 </Link>

@@ -20,6 +20,7 @@ import { usePageTitle } from '@web/lib/page-title';
 import { useFreshApi } from '@web/lib/use-api';
 import { accountsApi } from '../api';
 import { useAuth } from '../auth';
+import { PrivacySection } from '../components/privacy-section';
 import { RequireAuth } from '../components/require-auth';
 import { TotpDisable, TotpEnrolment } from '../components/totp-enrolment';
 import '@web/components/ui/form.css';
@@ -372,6 +373,7 @@ function AccountView({ me }: { me: Me }) {
           <PasswordSection email={me.email} />
           <TwoFactorSection me={me} />
           <SessionsSection />
+          <PrivacySection email={me.email} />
         </div>
       </div>
     </>
@@ -385,7 +387,7 @@ function AccountContent() {
   return me ? <AccountView me={me} /> : null;
 }
 
-/** The signed-in person's account: profile, password, second factor and sessions. */
+/** The signed-in person's account: profile, password, second factor, sessions and personal data (PDPA). */
 export default function AccountPage() {
   return (
     <RequireAuth>

@@ -1,6 +1,8 @@
 import { Link } from 'react-router';
 import { ErrorState, LoadingState } from '@web/components/ui/states';
 import { ExternalLink } from '@web/components/ui/external-link';
+import { FormSuccess } from '@web/components/ui/form';
+import { useNotice } from '@web/features/organisations/use-notice';
 import { ProgrammeCard } from '@web/features/programmes/components/programme-card';
 import { useProgrammes } from '@web/features/programmes/api';
 import { useFlagshipObjectives, useTargetGroup, useThemes } from '@web/features/reference/api';
@@ -48,6 +50,8 @@ function Hero({ stats }: { stats: Array<{ value: number | null; label: string }>
 export function HomePage() {
   const { t, lang } = useI18n();
   usePageTitle();
+  // Set by the account page after the person erased their account.
+  const notice = useNotice();
   const programmes = useProgrammes();
   const objectives = useFlagshipObjectives();
   const themes = useThemes();
@@ -65,6 +69,11 @@ export function HomePage() {
 
   return (
     <>
+      {notice === 'erased' ? (
+        <div className="container home-notice" data-testid="home-notice">
+          <FormSuccess>{t('accounts.privacy.erased')}</FormSuccess>
+        </div>
+      ) : null}
       <Hero stats={stats} />
 
       <div className="container page-body">
