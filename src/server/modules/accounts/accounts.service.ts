@@ -33,6 +33,48 @@ const LOCKOUT_MS = 15 * 60_000;
 /** A hash of a random password, verified when the account does not exist so that timing does not tell. */
 let dummyHash: Promise<string> | undefined;
 
+function userLanguage(user: { locale: string }): Language {
+  return user.locale === 'en' ? 'en' : 'th';
+}
+
+function wrongTotp(): AppError {
+  return new AppError('VALIDATION_FAILED', 'errors.TOTP_WRONG', {
+    issues: [fieldIssue('body.code', 'invalid', 'errors.TOTP_WRONG')],
+  });
+}
+
+/**
+ * Stores a new password hash, signs out every session but `keepSessionId`, audits it and tells the person by email.
+ */
+async function storeNewPassword(
+  tx: DbOrTx,
+  userId: string,
+  passwordHash: string,
+  keepSessionId: string | null,
+  meta: RequestMeta,
+  action: 'user.password_reset' | 'user.password_changed',
+  extra: { emailVerifiedAt?: Date } = {},
+): Promise<void> {
+  const user = await repo.updateUser(tx, userId, { passwordHash, ...extra });
+  await repo.revokeOtherSessions(tx, userId, keepSessionId);
+  await clearCounter(tx, lockoutKey(user.email ?? ''));
+  await recordAudit(tx, meta, {
+    action,
+    entityType: 'user',
+    entityId: userId,
+    before: { passwordHash: 'old' },
+    after: { passwordHash: 'new' },
+  });
+  if (user.email) {
+    await queueEmail(tx, {
+      to: user.email,
+      template: 'password_changed',
+      lang: userLanguage(user),
+      params: { name: user.name },
+    });
+  }
+}
+
 function lockoutKey(email: string) {
   return `login-failures:${email}`;
 }
@@ -189,7 +231,7 @@ export async function register(
     await queueEmail(tx, {
       to: input.email,
       template: 'verify_email',
-      lang: user.locale === 'en' ? 'en' : 'th',
+      lang: userLanguage(user),
       params: { name: user.name },
       link: `${config.publicUrl}/verify-email?token=${encodeURIComponent(token)}`,
     });
@@ -316,9 +358,7 @@ export async function completeTotpLogin(
   await assertNotLocked(db, user.email);
   if (!(await checkTotp(user.totpSecret, code))) {
     await registerFailure(db, user.email);
-    throw new AppError('VALIDATION_FAILED', 'errors.TOTP_WRONG', {
-      issues: [fieldIssue('body.code', 'invalid', 'errors.TOTP_WRONG')],
-    });
+    throw wrongTotp();
   }
   await clearCounter(db, lockoutKey(user.email));
   await db.transaction(async (tx) => {
@@ -382,7 +422,7 @@ export async function getMe(db: Database, actor: Actor): Promise<Me> {
     email: user.email,
     name: user.name,
     phone: user.phone,
-    locale: user.locale === 'en' ? 'en' : 'th',
+    locale: userLanguage(user),
     emailVerified: user.emailVerifiedAt !== null,
     totpEnabled: actor.totpEnabled,
     roles: actor.roles,
@@ -416,7 +456,7 @@ export async function requestPasswordReset(
     await queueEmail(tx, {
       to: email,
       template: 'reset_password',
-      lang: user.locale === 'en' ? 'en' : 'th',
+      lang: userLanguage(user),
       params: { name: user.name, minutes: String(RESET_PASSWORD_MINUTES) },
       link: `${config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`,
     });
@@ -440,28 +480,17 @@ export async function resetPassword(
     if (!(await repo.useToken(tx, row.id))) {
       throw new AppError('TOKEN_USED');
     }
-    const user = await repo.updateUser(tx, row.userId, { passwordHash, emailVerifiedAt: new Date() });
-    await repo.revokeOtherSessions(tx, row.userId, null);
-    await clearCounter(tx, lockoutKey(user.email ?? ''));
-    await recordAudit(
+    await storeNewPassword(
       tx,
+      row.userId,
+      passwordHash,
+      null,
       { ...meta, actorUserId: row.userId },
+      'user.password_reset',
       {
-        action: 'user.password_reset',
-        entityType: 'user',
-        entityId: row.userId,
-        before: { passwordHash: 'old' },
-        after: { passwordHash: 'new' },
+        emailVerifiedAt: new Date(),
       },
     );
-    if (user.email) {
-      await queueEmail(tx, {
-        to: user.email,
-        template: 'password_changed',
-        lang: user.locale === 'en' ? 'en' : 'th',
-        params: { name: user.name },
-      });
-    }
   });
 }
 
@@ -481,23 +510,7 @@ export async function changePassword(
   }
   const passwordHash = await argonHash(next);
   await db.transaction(async (tx) => {
-    const updated = await repo.updateUser(tx, actor.userId, { passwordHash });
-    await repo.revokeOtherSessions(tx, actor.userId, actor.sessionId);
-    await recordAudit(tx, meta, {
-      action: 'user.password_changed',
-      entityType: 'user',
-      entityId: actor.userId,
-      before: { passwordHash: 'old' },
-      after: { passwordHash: 'new' },
-    });
-    if (updated.email) {
-      await queueEmail(tx, {
-        to: updated.email,
-        template: 'password_changed',
-        lang: updated.locale === 'en' ? 'en' : 'th',
-        params: { name: updated.name },
-      });
-    }
+    await storeNewPassword(tx, actor.userId, passwordHash, actor.sessionId, meta, 'user.password_changed');
   });
 }
 
@@ -585,9 +598,7 @@ export async function confirmTotpEnrolment(
     throw new AppError('INVALID_STATE');
   }
   if (!(await checkTotp(user.totpSecret, code))) {
-    throw new AppError('VALIDATION_FAILED', 'errors.TOTP_WRONG', {
-      issues: [fieldIssue('body.code', 'invalid', 'errors.TOTP_WRONG')],
-    });
+    throw wrongTotp();
   }
   await db.transaction(async (tx) => {
     await repo.updateUser(tx, actor.userId, { totpEnabledAt: new Date() });
@@ -616,9 +627,7 @@ export async function disableTotp(
     throw new AppError('INVALID_STATE');
   }
   if (!(await checkTotp(user.totpSecret, code))) {
-    throw new AppError('VALIDATION_FAILED', 'errors.TOTP_WRONG', {
-      issues: [fieldIssue('body.code', 'invalid', 'errors.TOTP_WRONG')],
-    });
+    throw wrongTotp();
   }
   await db.transaction(async (tx) => {
     await repo.updateUser(tx, actor.userId, { totpEnabledAt: null, totpSecret: null });

@@ -31,6 +31,18 @@ function notFound() {
   return new AppError('NOT_FOUND');
 }
 
+/** Loads a visible organisation and asserts a policy on it (FORBIDDEN when visible but not allowed). */
+async function getAllowed(
+  db: DbOrTx,
+  actor: Actor,
+  id: string,
+  allowed: (actor: Actor, org: { myRole: MemberRole | null }) => boolean,
+): Promise<Found> {
+  const found = await getVisible(db, actor, id);
+  authorize(actor, allowed, { myRole: found.myRole as MemberRole | null });
+  return found;
+}
+
 function toOrganisation(actor: Actor, found: Found): Organisation {
   const o = found.organisation;
   const access = { myRole: found.myRole as MemberRole | null };
@@ -150,8 +162,7 @@ export async function updateOrganisation(
   meta: RequestMeta,
 ): Promise<Organisation> {
   await db.transaction(async (tx) => {
-    const found = await getVisible(tx, actor, id);
-    authorize(actor, organisationPolicy.edit, { myRole: found.myRole as MemberRole | null });
+    const found = await getAllowed(tx, actor, id, organisationPolicy.edit);
     const { version, ...changes } = body;
     const merged = { ...found.organisation, ...changes };
     await checkFields(tx, { ...merged, nameEn: merged.nameEn } as Partial<CreateOrganisationBody>, id);
@@ -193,8 +204,7 @@ export async function inviteMember(
   lang: Language,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    const found = await getVisible(tx, actor, id);
-    authorize(actor, organisationPolicy.manageMembers, { myRole: found.myRole as MemberRole | null });
+    const found = await getAllowed(tx, actor, id, organisationPolicy.manageMembers);
     const inviter = await findPerson(tx, actor.userId);
     const token = await issueEmailToken(
       tx,
@@ -225,8 +235,7 @@ export async function inviteMember(
 }
 
 export async function listInvitations(db: Database, actor: Actor, id: string) {
-  const found = await getVisible(db, actor, id);
-  authorize(actor, organisationPolicy.manageMembers, { myRole: found.myRole as MemberRole | null });
+  await getAllowed(db, actor, id, organisationPolicy.manageMembers);
   const rows = await listOpenEmailTokens(db, INVITATION_PURPOSE, 'organisationId', id);
   return rows.map((r) => ({
     id: r.id,
@@ -282,8 +291,7 @@ export async function changeMemberRole(
   meta: RequestMeta,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    const found = await getVisible(tx, actor, id);
-    authorize(actor, organisationPolicy.manageMembers, { myRole: found.myRole as MemberRole | null });
+    await getAllowed(tx, actor, id, organisationPolicy.manageMembers);
     const member = await repo.findMember(tx, id, userId);
     if (!member) {
       throw notFound();
@@ -343,8 +351,7 @@ export async function transferOwnership(
   meta: RequestMeta,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    const found = await getVisible(tx, actor, id);
-    authorize(actor, organisationPolicy.manageMembers, { myRole: found.myRole as MemberRole | null });
+    await getAllowed(tx, actor, id, organisationPolicy.manageMembers);
     const target = await repo.findMember(tx, id, userId);
     if (!target || userId === actor.userId) {
       throw invalidField('body.userId', 'errors.NEW_OWNER_NOT_MEMBER');
