@@ -4,11 +4,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { generate as totpCode } from 'otplib';
 import { th } from '@shared/i18n/th';
 import { linkIn, mailText } from '@tests/helpers/smtp';
+import { registerVerified, signIn, unexpected, waitForMail } from './accounts-helpers';
 import { launchBrowser, overflowsHorizontally, screenshot, watchProblems } from './browser';
-import type { MailLogEntry } from './global-setup';
 
 const baseUrl = inject('baseUrl');
-const mailLog = inject('mailLog');
 
 const DEMO_PASSWORD = 'demo-password-2569';
 const ADMIN_EMAIL = 'admin@demo.si-platform.test';
@@ -29,38 +28,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-
-/** Waits until the loopback SMTP server has logged a message to `to`. */
-async function waitForMail(to: string, timeoutMs = 20_000): Promise<MailLogEntry> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const entries = readFileSync(mailLog, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as MailLogEntry);
-    const found = entries.find((entry) => entry.to.includes(to));
-    if (found) {
-      return found;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`no mail to ${to} within ${timeoutMs} ms (${entries.length} received)`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** Problems other than the browser's note about an expected 4xx answer (e.g. a refused sign-in). */
-function unexpected(problems: string[]): string[] {
-  return problems.filter(
-    (p) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(p),
-  );
-}
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.getByLabel(th.accounts.fields.email, { exact: true }).fill(email);
-  await page.getByLabel(th.accounts.fields.password, { exact: true }).fill(password);
-  await page.getByTestId('login-form').getByRole('button', { name: th.accounts.login.submit }).click();
-}
 
 describe('accounts journey in Thai: register → verify by email → sign in → account → sign out', () => {
   let context: BrowserContext;
@@ -346,33 +313,6 @@ describe('two-step verification', () => {
     await context.close();
   });
 });
-
-/** Registers a person through the API of the running server and verifies the email with the mailed link. */
-async function registerVerified(someone: { name: string; email: string; password: string }): Promise<void> {
-  const notice = (await (await fetch(`${baseUrl}/api/auth/privacy-notice`)).json()) as {
-    data: { version: string };
-  };
-  const registered = await fetch(`${baseUrl}/api/auth/register`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      ...someone,
-      acceptPrivacyNotice: true,
-      privacyNoticeVersion: notice.data.version,
-      locale: 'th',
-    }),
-  });
-  expect(registered.status).toBe(201);
-  const token = new URL(
-    linkIn((await waitForMail(someone.email)).raw, '/verify-email?token='),
-  ).searchParams.get('token');
-  const verified = await fetch(`${baseUrl}/api/auth/verify-email`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token }),
-  });
-  expect(verified.ok).toBe(true);
-}
 
 describe('personal data (PDPA)', () => {
   it('downloads my data, then erases the account, which can no longer sign in', async () => {

@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { th } from '@shared/i18n/th';
-import { linkIn, mailText } from '@tests/helpers/smtp';
+import { mailText } from '@tests/helpers/smtp';
+import { readMail, registerVerified, signIn, unexpected, waitForLink } from './accounts-helpers';
 import { launchBrowser, overflowsHorizontally, screenshot, watchProblems } from './browser';
-import type { MailLogEntry } from './global-setup';
 
 const baseUrl = inject('baseUrl');
-const mailLog = inject('mailLog');
 
 const DEMO_PASSWORD = 'demo-password-2569';
 const ADMIN_EMAIL = 'admin@demo.si-platform.test';
@@ -40,69 +38,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-
-function readMail(): MailLogEntry[] {
-  return readFileSync(mailLog, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as MailLogEntry);
-}
-
-/** Waits for the loopback SMTP server to log a message to `to` with a link to `pathPrefix`; returns the link. */
-async function waitForLink(to: string, pathPrefix: string, timeoutMs = 20_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = readMail().find(
-      (entry) => entry.to.includes(to) && mailText(entry.raw).includes(pathPrefix),
-    );
-    if (found) {
-      return linkIn(found.raw, pathPrefix);
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`no mail to ${to} with ${pathPrefix} within ${timeoutMs} ms`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** Registers a person through the API of the running server and verifies the email with the mailed link. */
-async function registerVerified(person: { name: string; email: string; password: string }): Promise<void> {
-  const notice = (await (await fetch(`${baseUrl}/api/auth/privacy-notice`)).json()) as {
-    data: { version: string };
-  };
-  const registered = await fetch(`${baseUrl}/api/auth/register`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      ...person,
-      acceptPrivacyNotice: true,
-      privacyNoticeVersion: notice.data.version,
-      locale: 'th',
-    }),
-  });
-  expect(registered.status).toBe(201);
-  const link = await waitForLink(person.email, '/verify-email?token=');
-  const token = new URL(link).searchParams.get('token');
-  const verified = await fetch(`${baseUrl}/api/auth/verify-email`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token }),
-  });
-  expect(verified.ok).toBe(true);
-}
-
-/** Problems other than the browser's note about an expected 4xx answer (e.g. a refused, stale save). */
-function unexpected(problems: string[]): string[] {
-  return problems.filter(
-    (p) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(p),
-  );
-}
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.getByLabel(th.accounts.fields.email, { exact: true }).fill(email);
-  await page.getByLabel(th.accounts.fields.password, { exact: true }).fill(password);
-  await page.getByTestId('login-form').getByRole('button', { name: th.accounts.login.submit }).click();
-}
 
 async function signedInContext(email: string, password: string, next: string): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ProvinceGroup, UpdateProvinceGroupBody } from '@shared/contracts/reference';
 import { th } from '@shared/i18n/th';
+import { signIn } from './accounts-helpers';
 import { launchBrowser, overflowsHorizontally, screenshot, watchProblems } from './browser';
 
 const baseUrl = inject('baseUrl');
@@ -61,9 +62,7 @@ describe('administrators edit the target province group (Thai)', () => {
     page = await context.newPage();
     problems = watchProblems(page);
     await page.goto(`${baseUrl}/login?next=${encodeURIComponent(PAGE_PATH)}`, { waitUntil: 'networkidle' });
-    await page.getByLabel(th.accounts.fields.email, { exact: true }).fill(ADMIN_EMAIL);
-    await page.getByLabel(th.accounts.fields.password, { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByTestId('login-form').getByRole('button', { name: th.accounts.login.submit }).click();
+    await signIn(page, ADMIN_EMAIL, DEMO_PASSWORD);
     await page.waitForURL(`${baseUrl}${PAGE_PATH}`);
   });
   afterAll(async () => {

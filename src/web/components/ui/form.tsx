@@ -1,4 +1,10 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import './form.css';
 
@@ -8,13 +14,14 @@ interface FieldFrameProps {
   error?: string | undefined;
 }
 
-function describedBy(...ids: Array<string | false | undefined>): string | undefined {
+/** Joins the ids an element is described by, or nothing when there are none. */
+export function describedBy(...ids: Array<string | false | undefined>): string | undefined {
   const list = ids.filter(Boolean).join(' ');
   return list || undefined;
 }
 
 /** An error under an input, announced with it (aria-describedby) and styled as a problem. */
-function FieldError({ id, message }: { id: string; message: string | undefined }) {
+export function FieldError({ id, message }: { id: string; message: string | undefined }) {
   return message ? (
     <p id={id} className="field__error">
       <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
@@ -24,6 +31,45 @@ function FieldError({ id, message }: { id: string; message: string | undefined }
       <span>{message}</span>
     </p>
   ) : null;
+}
+
+/** What a labelled field's control needs to be tied to its label, hint and error. */
+interface ControlProps {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+/** A label, an optional hint, the control and its error, in the frame all single-control fields share. */
+function LabelledField({
+  label,
+  hint,
+  error,
+  className,
+  control,
+}: FieldFrameProps & { className?: string; control: (props: ControlProps) => ReactNode }) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  return (
+    <div
+      className={className ? `field form-field ${className}` : 'field form-field'}
+      data-invalid={error ? 'true' : undefined}
+    >
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {control({
+        id,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': describedBy(hint ? hintId : undefined, error ? errorId : undefined),
+      })}
+      <FieldError id={errorId} message={error} />
+    </div>
+  );
 }
 
 /** A labelled text input (email, password, name…) wired to react-hook-form, with its hint and error. */
@@ -36,26 +82,34 @@ export function TextField({
 }: FieldFrameProps & {
   registration: UseFormRegisterReturn;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'onChange' | 'onBlur'>) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
   return (
-    <div className="field form-field" data-invalid={error ? 'true' : undefined}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        {...input}
-        {...registration}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint ? hintId : undefined, error ? errorId : undefined)}
-      />
-      <FieldError id={errorId} message={error} />
-    </div>
+    <LabelledField
+      label={label}
+      hint={hint}
+      error={error}
+      control={(tie) => <input {...input} {...registration} {...tie} />}
+    />
+  );
+}
+
+/** A labelled multi-line text input wired to react-hook-form, with its hint and error. */
+export function TextAreaField({
+  label,
+  hint,
+  error,
+  registration,
+  ...textarea
+}: FieldFrameProps & {
+  registration: UseFormRegisterReturn;
+} & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'onChange' | 'onBlur'>) {
+  return (
+    <LabelledField
+      label={label}
+      hint={hint}
+      error={error}
+      className="form-textarea"
+      control={(tie) => <textarea {...textarea} {...registration} {...tie} />}
+    />
   );
 }
 
@@ -71,28 +125,17 @@ export function SelectField({
   registration: UseFormRegisterReturn;
   children: ReactNode;
 } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'onChange' | 'onBlur'>) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
   return (
-    <div className="field form-field" data-invalid={error ? 'true' : undefined}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      <select
-        id={id}
-        {...select}
-        {...registration}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint ? hintId : undefined, error ? errorId : undefined)}
-      >
-        {children}
-      </select>
-      <FieldError id={errorId} message={error} />
-    </div>
+    <LabelledField
+      label={label}
+      hint={hint}
+      error={error}
+      control={(tie) => (
+        <select {...select} {...registration} {...tie}>
+          {children}
+        </select>
+      )}
+    />
   );
 }
 

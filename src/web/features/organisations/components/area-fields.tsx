@@ -71,7 +71,7 @@ export function AreaFields({ form }: { form: UseFormReturn<OrganisationFormValue
         error={errors.addressLine?.message}
         registration={register('addressLine')}
       />
-      <div className="org-form__grid">
+      <div className="panel-form__grid">
         <SelectField
           label={t('orgs.fields.province')}
           error={errors.provinceCode?.message}

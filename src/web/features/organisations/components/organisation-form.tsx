@@ -4,7 +4,8 @@ import { Link } from 'react-router';
 import type { Organisation } from '@shared/contracts/organisations';
 import { ORGANISATION_TYPES } from '@shared/reference/organisation-types';
 import { THEMES } from '@shared/reference/themes';
-import { FormAlert, SelectField, SubmitButton, TextField } from '@web/components/ui/form';
+import { FormAlert, SelectField, SubmitButton, TextAreaField, TextField } from '@web/components/ui/form';
+import '@web/components/ui/panel.css';
 import { toApiError } from '@web/lib/api';
 import { localName } from '@web/lib/format';
 import { serverFormErrors } from '@web/lib/forms';
@@ -18,7 +19,7 @@ import {
   type OrganisationFormValues,
 } from '../form-values';
 import { AreaFields } from './area-fields';
-import { CheckboxGroupField, Optional, TextAreaField } from './fields';
+import { CheckboxGroupField, Optional } from './fields';
 
 type Problem = { kind: 'error'; message: string } | { kind: 'stale'; message: string };
 
@@ -88,7 +89,7 @@ export function OrganisationForm({
 
   return (
     <form
-      className="form org-form"
+      className="form panel-form"
       noValidate
       onSubmit={(event) => void onSubmit(event)}
       data-testid="organisation-form"
@@ -106,7 +107,7 @@ export function OrganisationForm({
         </FormAlert>
       ) : null}
 
-      <fieldset className="org-form__section">
+      <fieldset className="panel-form__section">
         <legend>{t('orgs.form.basics')}</legend>
         <TextField
           label={t('orgs.fields.nameTh')}
@@ -173,18 +174,18 @@ export function OrganisationForm({
         ) : null}
       </fieldset>
 
-      <fieldset className="org-form__section">
+      <fieldset className="panel-form__section">
         <legend>
           {t('orgs.form.address')} {optional}
         </legend>
         <AreaFields form={form} />
       </fieldset>
 
-      <fieldset className="org-form__section">
+      <fieldset className="panel-form__section">
         <legend>
           {t('orgs.form.contacts')} {optional}
         </legend>
-        <div className="org-form__grid">
+        <div className="panel-form__grid">
           <TextField
             label={t('orgs.fields.contactEmail')}
             type="email"
@@ -215,7 +216,7 @@ export function OrganisationForm({
         />
       </fieldset>
 
-      <fieldset className="org-form__section">
+      <fieldset className="panel-form__section">
         <legend>{t('orgs.form.about')}</legend>
         <TextAreaField
           label={

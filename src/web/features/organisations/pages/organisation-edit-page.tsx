@@ -7,6 +7,7 @@ import { usePageTitle } from '@web/lib/page-title';
 import { useOrganisation } from '../api';
 import { OrganisationForm } from '../components/organisation-form';
 import { organisationToForm } from '../form-values';
+import '@web/components/ui/panel.css';
 import '../organisations.css';
 
 function EditOrganisation() {
@@ -39,7 +40,7 @@ function EditOrganisation() {
       <PageHeader title={t('orgs.form.editTitle')} intro={<p lang="th">{current.nameTh}</p>} back={back} />
       <div className="container page-body">
         {current.abilities.edit ? (
-          <div className="org-form-card">
+          <div className="panel-card">
             <OrganisationForm
               // A reload after a conflict brings a new version: start the form again from it.
               key={current.version}

@@ -5,6 +5,7 @@ import { useI18n } from '@web/lib/i18n';
 import { usePageTitle } from '@web/lib/page-title';
 import { OrganisationForm } from '../components/organisation-form';
 import { EMPTY_ORGANISATION_FORM } from '../form-values';
+import '@web/components/ui/panel.css';
 import '../organisations.css';
 
 function NewOrganisation() {
@@ -19,7 +20,7 @@ function NewOrganisation() {
         back={{ to: '/organisations', label: t('orgs.list.title') }}
       />
       <div className="container page-body">
-        <div className="org-form-card">
+        <div className="panel-card">
           <OrganisationForm
             initial={EMPTY_ORGANISATION_FORM}
             cancelTo="/organisations"

@@ -4,11 +4,17 @@ import { z } from 'zod';
 import type { Province } from '@shared/contracts/geo';
 import { UpdateProvinceGroupBodySchema, type ProvinceGroup } from '@shared/contracts/reference';
 import { REGIONS } from '@shared/reference/regions';
-import { FormAlert, FormSuccess, SubmitButton, TextField } from '@web/components/ui/form';
+import {
+  FieldError,
+  FormAlert,
+  FormSuccess,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+} from '@web/components/ui/form';
 import { PageHeader } from '@web/components/ui/page-header';
 import { ErrorState, LoadingState } from '@web/components/ui/states';
 import { RequireAuth } from '@web/features/accounts/components/require-auth';
-import { FieldProblem, TextAreaField } from '@web/features/organisations/components/fields';
 import { useProvinces } from '@web/features/provinces/api';
 import { fieldIssues, toApiError } from '@web/lib/api';
 import { localName } from '@web/lib/format';
@@ -17,6 +23,7 @@ import { useI18n } from '@web/lib/i18n';
 import { usePageTitle } from '@web/lib/page-title';
 import { targetGroupApi, useTargetGroupFresh } from '../api';
 import '@web/components/ui/form.css';
+import '@web/components/ui/panel.css';
 import '../target-group.css';
 
 const DetailsSchema = UpdateProvinceGroupBodySchema.pick({
@@ -215,14 +222,14 @@ function Editor({ group, provinces }: { group: ProvinceGroup; provinces: Provinc
 
   return (
     <form
-      className="form tg-form"
+      className="form panel-form tg-form"
       noValidate
       onSubmit={(event) => void onSubmit(event)}
       data-testid="target-group-form"
     >
-      <fieldset className="tg-section">
+      <fieldset className="panel-form__section">
         <legend>{t('targetGroup.details')}</legend>
-        <div className="tg-grid">
+        <div className="panel-form__grid">
           <TextField
             label={t('targetGroup.nameTh')}
             lang="th"
@@ -266,7 +273,7 @@ function Editor({ group, provinces }: { group: ProvinceGroup; provinces: Provinc
         />
       </fieldset>
 
-      <fieldset className="tg-section" aria-describedby={membersHintId}>
+      <fieldset className="panel-form__section" aria-describedby={membersHintId}>
         <legend>
           {t('targetGroup.members')}{' '}
           <span className="tg-count">({t('targetGroup.count', { count: members.length })})</span>
@@ -331,7 +338,7 @@ function Editor({ group, provinces }: { group: ProvinceGroup; provinces: Provinc
                   </span>
                   {problem ? (
                     <div className="tg-row__problem">
-                      <FieldProblem id={problemId} message={problem} />
+                      <FieldError id={problemId} message={problem} />
                     </div>
                   ) : null}
                 </li>
@@ -384,7 +391,7 @@ function Editor({ group, provinces }: { group: ProvinceGroup; provinces: Provinc
               </button>
             </div>
           )}
-          <FieldProblem id={`${addId}-error`} message={choiceError} />
+          <FieldError id={`${addId}-error`} message={choiceError} />
         </div>
       </fieldset>
 
@@ -433,7 +440,7 @@ function TargetGroup() {
         }
       />
       <div className="container page-body">
-        <div className="tg-card">{body}</div>
+        <div className="panel-card">{body}</div>
       </div>
     </>
   );
