@@ -104,24 +104,6 @@ function tokenProblem(token: { usedAt: Date | null; expiresAt: Date } | undefine
   return null;
 }
 
-async function issueToken(
-  tx: DbOrTx,
-  purpose: string,
-  userId: string,
-  email: string,
-  ttlMs: number,
-): Promise<string> {
-  const token = randomToken();
-  await repo.insertToken(tx, {
-    purpose,
-    tokenHash: hashToken(token),
-    userId,
-    email,
-    expiresAt: new Date(Date.now() + ttlMs),
-  });
-  return token;
-}
-
 /** Issues a single-use emailed token for another module (invitations); returns the token to put in the link. */
 export async function issueEmailToken(
   tx: DbOrTx,
@@ -129,11 +111,13 @@ export async function issueEmailToken(
   email: string,
   data: Record<string, unknown>,
   ttlMs: number,
+  userId: string | null = null,
 ): Promise<string> {
   const token = randomToken();
   await repo.insertToken(tx, {
     purpose,
     tokenHash: hashToken(token),
+    userId,
     email,
     data,
     expiresAt: new Date(Date.now() + ttlMs),
@@ -146,7 +130,7 @@ export async function consumeEmailToken(
   tx: DbOrTx,
   purpose: string,
   token: string,
-): Promise<{ email: string | null; data: Record<string, unknown> }> {
+): Promise<{ userId: string | null; email: string | null; data: Record<string, unknown> }> {
   const row = await repo.findToken(tx, purpose, hashToken(token));
   const problem = tokenProblem(row);
   if (problem || !row) {
@@ -155,7 +139,16 @@ export async function consumeEmailToken(
   if (!(await repo.useToken(tx, row.id))) {
     throw new AppError('TOKEN_USED');
   }
-  return { email: row.email, data: row.data };
+  return { userId: row.userId, email: row.email, data: row.data };
+}
+
+/** A used account token (verification, reset): the account it belongs to. */
+async function consumeAccountToken(tx: DbOrTx, purpose: string, token: string): Promise<string> {
+  const { userId } = await consumeEmailToken(tx, purpose, token);
+  if (!userId) {
+    throw new AppError('TOKEN_INVALID');
+  }
+  return userId;
 }
 
 export async function listOpenEmailTokens(db: DbOrTx, purpose: string, key: string, value: string) {
@@ -227,7 +220,14 @@ export async function register(
         after: { ...userSnapshot(user), privacyNoticeVersion: notice.version },
       },
     );
-    const token = await issueToken(tx, 'verify_email', user.id, input.email, VERIFY_EMAIL_HOURS * 3_600_000);
+    const token = await issueEmailToken(
+      tx,
+      'verify_email',
+      input.email,
+      {},
+      VERIFY_EMAIL_HOURS * 3_600_000,
+      user.id,
+    );
     await queueEmail(tx, {
       to: input.email,
       template: 'verify_email',
@@ -242,25 +242,18 @@ export async function register(
 /** Confirms an email address with the token from the verification message. */
 export async function verifyEmail(db: Database, token: string, meta: RequestMeta): Promise<void> {
   await db.transaction(async (tx) => {
-    const row = await repo.findToken(tx, 'verify_email', hashToken(token));
-    const problem = tokenProblem(row);
-    if (problem || !row?.userId) {
-      throw problem ?? new AppError('TOKEN_INVALID');
-    }
-    if (!(await repo.useToken(tx, row.id))) {
-      throw new AppError('TOKEN_USED');
-    }
-    const before = await repo.findUserById(tx, row.userId);
-    const after = await repo.updateUser(tx, row.userId, {
+    const userId = await consumeAccountToken(tx, 'verify_email', token);
+    const before = await repo.findUserById(tx, userId);
+    const after = await repo.updateUser(tx, userId, {
       emailVerifiedAt: before?.emailVerifiedAt ?? new Date(),
     });
     await recordAudit(
       tx,
-      { ...meta, actorUserId: row.userId },
+      { ...meta, actorUserId: userId },
       {
         action: 'user.email_verified',
         entityType: 'user',
-        entityId: row.userId,
+        entityId: userId,
         before: before ? userSnapshot(before) : null,
         after: userSnapshot(after),
       },
@@ -447,7 +440,14 @@ export async function requestPasswordReset(
     return;
   }
   await db.transaction(async (tx) => {
-    const token = await issueToken(tx, 'reset_password', user.id, email, RESET_PASSWORD_MINUTES * 60_000);
+    const token = await issueEmailToken(
+      tx,
+      'reset_password',
+      email,
+      {},
+      RESET_PASSWORD_MINUTES * 60_000,
+      user.id,
+    );
     await recordAudit(tx, meta, {
       action: 'user.password_reset_requested',
       entityType: 'user',
@@ -472,20 +472,13 @@ export async function resetPassword(
 ): Promise<void> {
   const passwordHash = await argonHash(password);
   await db.transaction(async (tx) => {
-    const row = await repo.findToken(tx, 'reset_password', hashToken(token));
-    const problem = tokenProblem(row);
-    if (problem || !row?.userId) {
-      throw problem ?? new AppError('TOKEN_INVALID');
-    }
-    if (!(await repo.useToken(tx, row.id))) {
-      throw new AppError('TOKEN_USED');
-    }
+    const userId = await consumeAccountToken(tx, 'reset_password', token);
     await storeNewPassword(
       tx,
-      row.userId,
+      userId,
       passwordHash,
       null,
-      { ...meta, actorUserId: row.userId },
+      { ...meta, actorUserId: userId },
       'user.password_reset',
       {
         emailVerifiedAt: new Date(),
