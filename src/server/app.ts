@@ -7,6 +7,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { DatabaseHandle } from './db/client';
 import { publicUrl, requiresStaffTwoFactor, type Env } from './env';
 import { getVersion } from './lib/version';
+import { createFileStorage, type FileStorage } from './lib/file-storage';
 import { authPlugin } from './plugins/auth';
 import { createDatabaseRateLimitStore } from './plugins/rate-limit-store';
 import { errorHandlerPlugin } from './plugins/error-handler';
@@ -36,6 +37,10 @@ declare module 'fastify' {
     database: DatabaseHandle;
     outbox: OutboxWorker;
     rateLimitFactor: number;
+    /** The time now; tests replace it to cross deadlines to the second. */
+    clock: () => Date;
+    /** Where uploaded files live. */
+    fileStorage: FileStorage;
     /** Every route registered, with its guard: for the completeness check and the access matrix. */
     routeCatalogue: Array<{ method: string; url: string; public: boolean; auth: string | null }>;
   }
@@ -51,6 +56,8 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Where mail goes; by default SMTP when SMTP_URL is set, else captured for the development mail viewer. */
   mailTransport?: MailTransport;
+  /** The time now (default: the system clock). */
+  clock?: () => Date;
 }
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
@@ -73,6 +80,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('database', database);
   app.decorate('rateLimitFactor', env.RATE_LIMIT_FACTOR);
+  app.decorate('clock', options.clock ?? (() => new Date()));
+  app.decorate('fileStorage', createFileStorage(env));
 
   const routeCatalogue: FastifyInstance['routeCatalogue'] = [];
   app.decorate('routeCatalogue', routeCatalogue);

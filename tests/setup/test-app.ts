@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '@server/app';
 import { parseEnv } from '@server/env';
@@ -10,16 +13,20 @@ export interface TestContext {
 }
 
 /** The whole application on a fresh database of the engine this project runs, ready for `app.inject`. */
-export async function createTestApp(envOverrides: Record<string, string> = {}): Promise<TestContext> {
+export async function createTestApp(
+  envOverrides: Record<string, string> = {},
+  options: { clock?: () => Date } = {},
+): Promise<TestContext> {
   const database = await createTestDatabase(currentEngine());
   const env = parseEnv({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     WEB_DIST_DIR: '.tmp/no-web',
     RATE_LIMIT_FACTOR: '1000',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'si-test-data-')),
     ...envOverrides,
   });
-  const app = await buildApp({ database, env, logger: false });
+  const app = await buildApp({ database, env, logger: false, ...options });
   await app.ready();
   return {
     app,

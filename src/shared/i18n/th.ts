@@ -1,3 +1,9 @@
+import type { Widen } from './widen';
+import { callsTh } from './parts/calls';
+import { proposalsTh } from './parts/proposals';
+import { intakeTh } from './parts/intake';
+import { inboxTh } from './parts/inbox';
+
 /** The Thai catalogue: the source of every user-facing string. English (`en.ts`) must have the same keys. */
 export const th = {
   app: {
@@ -463,7 +469,57 @@ export const th = {
     SERVICE_UNAVAILABLE: 'ระบบยังไม่พร้อมให้บริการ',
     MALFORMED_JSON: 'รูปแบบ JSON ไม่ถูกต้อง',
     NETWORK_ERROR: 'เชื่อมต่อเซิร์ฟเวอร์ไม่ได้ กรุณาตรวจสอบการเชื่อมต่อแล้วลองอีกครั้ง',
+    form: {
+      required: 'กรุณาตอบคำถามนี้',
+      invalidType: 'รูปแบบคำตอบไม่ถูกต้อง',
+      invalidValue: 'ค่าที่กรอกไม่ถูกต้อง',
+      tooLong: 'ยาวเกิน {{max}} ตัวอักษร',
+      tooShort: 'ต้องยาวอย่างน้อย {{min}} ตัวอักษร',
+      notInteger: 'ต้องเป็นจำนวนเต็ม',
+      belowMin: 'ต้องไม่น้อยกว่า {{min}}',
+      aboveMax: 'ต้องไม่เกิน {{max}}',
+      invalidMoney: 'จำนวนเงินไม่ถูกต้อง (ทศนิยมไม่เกิน 2 ตำแหน่ง และไม่ติดลบ)',
+      moneyBelowMin: 'จำนวนเงินต้องไม่น้อยกว่า {{minSatang}} สตางค์',
+      moneyAboveMax: 'จำนวนเงินต้องไม่เกิน {{maxSatang}} สตางค์',
+      invalidDate: 'วันที่ไม่ถูกต้อง',
+      dateBeforeMin: 'วันที่ต้องไม่ก่อน {{min}}',
+      dateAfterMax: 'วันที่ต้องไม่หลัง {{max}}',
+      invalidChoice: 'ตัวเลือกไม่ถูกต้อง',
+      tooFewSelected: 'เลือกอย่างน้อย {{min}} ข้อ',
+      tooManySelected: 'เลือกได้ไม่เกิน {{max}} ข้อ',
+      tooManyRows: 'เพิ่มได้ไม่เกิน {{max}} แถว',
+      tooManyFiles: 'แนบได้ไม่เกิน {{max}} ไฟล์',
+      invalidArea: 'พื้นที่ไม่ถูกต้อง',
+      onlyOneArea: 'เลือกได้พื้นที่เดียว',
+      srlTargetBelowCurrent: 'ระดับเป้าหมายต้องไม่ต่ำกว่าระดับปัจจุบัน',
+      unknownQuestion: 'ไม่มีคำถามนี้ในแบบฟอร์ม',
+      duplicateId: 'รหัสซ้ำกับรายการอื่นในแบบฟอร์ม',
+      duplicateOption: 'ตัวเลือกมีค่าซ้ำกัน',
+      showWhenUnknown: 'เงื่อนไขการแสดงต้องอ้างถึงคำถามที่อยู่ก่อนหน้า',
+      showWhenNotChoice: 'เงื่อนไขการแสดงใช้ได้กับคำถามแบบเลือกตอบหรือใช่/ไม่ใช่เท่านั้น',
+      minAboveMax: 'ค่าต่ำสุดต้องไม่มากกว่าค่าสูงสุด',
+    },
   },
+  eligibility: {
+    eligible: 'มีสิทธิ์ยื่นข้อเสนอ',
+    notEligible: 'ไม่มีสิทธิ์ยื่นข้อเสนอ',
+    orgTypePass: 'ประเภทองค์กรเป็นไปตามที่กำหนด',
+    orgTypeFail: 'รอบนี้ไม่รับข้อเสนอจากองค์กรประเภทนี้',
+    areaPass: 'พื้นที่อยู่ในเขตที่รอบนี้กำหนด',
+    areaFail: 'จังหวัดที่ตั้งขององค์กรไม่อยู่ในพื้นที่ที่รอบนี้กำหนด',
+    areaProposalFail: 'พื้นที่ดำเนินงานบางจังหวัดอยู่นอกเขตที่รอบนี้กำหนด (รหัส {{provinces}})',
+    areaUnknown: 'องค์กรยังไม่ได้ระบุจังหวัดที่ตั้ง จึงตรวจพื้นที่ไม่ได้',
+    themePass: 'ประเด็นตรงกับที่รอบนี้กำหนด',
+    themeFail: 'ข้อเสนอต้องอยู่ในประเด็นที่รอบนี้กำหนดอย่างน้อยหนึ่งประเด็น',
+    limitPass: 'ยังยื่นได้อีก (ยื่นแล้ว {{count}} จาก {{max}} ข้อเสนอ)',
+    limitFail: 'องค์กรยื่นครบจำนวนสูงสุด {{max}} ข้อเสนอในรอบนี้แล้ว',
+    budgetPass: 'งบประมาณที่ขออยู่ในช่วงที่กำหนด',
+    budgetFail: 'งบประมาณที่ขอต้องอยู่ระหว่างขั้นต่ำและขั้นสูงของรอบนี้',
+  },
+  calls: callsTh,
+  proposals: proposalsTh,
+  intake: intakeTh,
+  inbox: inboxTh,
   organisations: {
     role: { owner: 'เจ้าของ', editor: 'ผู้แก้ไข', viewer: 'ผู้ดู' },
   },
@@ -721,5 +777,4 @@ export const th = {
   },
 } as const;
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Catalogue = Widen<typeof th>;

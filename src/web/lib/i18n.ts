@@ -96,6 +96,6 @@ export function useI18n(): I18n {
 
 /** The error message for an API error code, when the catalogue has one. */
 export function errorMessageKey(code: string): MessageKey | undefined {
-  const errors: Record<string, string> = I18N_RESOURCES.th.translation.errors;
-  return Object.hasOwn(errors, code) ? (`errors.${code}` as MessageKey) : undefined;
+  const errors: Record<string, unknown> = I18N_RESOURCES.th.translation.errors;
+  return typeof errors[code] === 'string' ? (`errors.${code}` as MessageKey) : undefined;
 }

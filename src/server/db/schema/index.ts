@@ -4,3 +4,6 @@ export * from './indicators';
 export * from './system';
 export * from './identity';
 export * from './organisations';
+export * from './calls';
+export * from './proposals';
+export * from './notifications';

@@ -1,4 +1,14 @@
-import { integer, jsonb, pgTable, smallint, text, timestamp, primaryKey, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  primaryKey,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { provinces } from './geo';
 
 export const themes = pgTable('themes', {
@@ -39,6 +49,14 @@ export const programmes = pgTable('programmes', {
   descriptionEn: text().notNull(),
   objectives: jsonb().$type<number[]>().notNull().default([]),
   sortOrder: smallint().notNull().default(0),
+  /** The NIA team that owns the programme, when not a driving unit. */
+  ownerTeam: text(),
+  /** Driving unit that runs the programme (references driving_units; kept loose to avoid a schema cycle). */
+  drivingUnitId: uuid(),
+  /** Fiscal years (Buddhist Era) the programme runs in. */
+  fiscalYears: jsonb().$type<number[]>().notNull().default([]),
+  budgetSatang: bigint({ mode: 'number' }),
+  version: integer().notNull().default(1),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
