@@ -24,7 +24,11 @@ import { accountRoutes, adminUserRoutes } from './modules/accounts/accounts.rout
 import { drivingUnitRoutes } from './modules/driving-units/driving-units.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { organisationRoutes } from './modules/organisations/organisations.routes';
+import { proposalRoutes } from './modules/proposals/proposals.routes';
+import { callRoutes } from './modules/calls/calls.routes';
 import { devMailRoutes } from './modules/notifications/notifications.routes';
+import { inboxRoutes } from './modules/notifications/inbox.routes';
+import { intakeRoutes } from './modules/intake/intake.routes';
 import { createMailTransport } from './modules/notifications/mail-transport';
 import {
   startOutboxWorker,
@@ -148,6 +152,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     publicUrl: accounts.publicUrl,
     onMailQueued: () => outbox.kick(),
   });
+  await app.register(proposalRoutes, {
+    prefix: '/api',
+    publicUrl: accounts.publicUrl,
+    onMailQueued: () => outbox.kick(),
+  });
+  await app.register(inboxRoutes, { prefix: '/api' });
+  await app.register(intakeRoutes, { prefix: '/api' });
+  await app.register(callRoutes, { prefix: '/api' });
   if (env.NODE_ENV !== 'production' && transport.kind === 'capture') {
     await app.register(devMailRoutes, { prefix: '/api/dev/mail' });
   }

@@ -29,6 +29,16 @@ const OrganisationEditPage = lazy(() => import('@web/features/organisations/page
 const AcceptInvitationPage = lazy(() => import('@web/features/organisations/pages/accept-invitation-page'));
 const AdminUsersPage = lazy(() => import('@web/features/admin-users/pages/admin-users-page'));
 const TargetGroupPage = lazy(() => import('@web/features/target-group/pages/target-group-page'));
+const CallsPage = lazy(() => import('@web/features/calls/pages/calls-page'));
+const CallPage = lazy(() => import('@web/features/calls/pages/call-page'));
+const MyProposalsPage = lazy(() => import('@web/features/proposals/pages/my-proposals-page'));
+const ProposalPage = lazy(() => import('@web/features/proposals/pages/proposal-page'));
+const ProgrammeEditPage = lazy(() => import('@web/features/call-admin/pages/programme-edit-page'));
+const CallsAdminPage = lazy(() => import('@web/features/call-admin/pages/calls-admin-page'));
+const CallEditPage = lazy(() => import('@web/features/call-admin/pages/call-edit-page'));
+const FormBuilderPage = lazy(() => import('@web/features/call-admin/pages/form-builder-page'));
+const IntakePage = lazy(() => import('@web/features/intake/pages/intake-page'));
+const NotificationsPage = lazy(() => import('@web/features/inbox/pages/notifications-page'));
 
 export const router = createBrowserRouter([
   {
@@ -58,6 +68,17 @@ export const router = createBrowserRouter([
       { path: 'invitations/accept', element: <AcceptInvitationPage /> },
       { path: 'admin/users', element: <AdminUsersPage /> },
       { path: 'admin/target-provinces', element: <TargetGroupPage /> },
+      { path: 'calls', element: <CallsPage /> },
+      { path: 'calls/:id', element: <CallPage /> },
+      { path: 'proposals', element: <MyProposalsPage /> },
+      { path: 'proposals/:id', element: <ProposalPage /> },
+      { path: 'admin/programmes/:slug/edit', element: <ProgrammeEditPage /> },
+      { path: 'admin/calls', element: <CallsAdminPage /> },
+      { path: 'admin/calls/new', element: <CallEditPage /> },
+      { path: 'admin/calls/:id/edit', element: <CallEditPage /> },
+      { path: 'admin/calls/:id/form/:stage', element: <FormBuilderPage /> },
+      { path: 'admin/calls/:id/proposals', element: <IntakePage /> },
+      { path: 'notifications', element: <NotificationsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -9,6 +9,7 @@ import { getIndicatorValues, importIndicatorCsv } from '@server/modules/indicato
 import { saveProvinceGroup } from '@server/modules/reference/reference.service';
 import { ensureAccount } from '@server/modules/accounts/accounts.service';
 import { ensureDrivingUnit } from '@server/modules/driving-units/driving-units.service';
+import { ensureDemoCalls } from '@server/modules/calls/calls.demo';
 import type { PlatformRole } from '@shared/contracts/identity';
 
 /** The password of every demo account (demo content only; never loaded in production). */
@@ -115,6 +116,16 @@ export async function loadDemoContent(db: Database, options: DemoSeedOptions): P
         });
       }
       return `${DEMO_ACCOUNTS.length} accounts (password ${DEMO_PASSWORD})`;
+    },
+    log,
+  );
+  await runOnce(
+    db,
+    'demo-calls',
+    async () => {
+      const partner = DEMO_ACCOUNTS.find((a) => a.role === 'partner');
+      const partnerUserId = partner ? await ensureAccount(db, { ...partner, password: DEMO_PASSWORD }) : null;
+      return ensureDemoCalls(db, { now: new Date(), partnerUserId });
     },
     log,
   );

@@ -67,6 +67,13 @@ export const ProgrammeSchema = z.object({
   descriptionTh: z.string(),
   descriptionEn: z.string(),
   objectives: z.array(z.number().int()),
+  /** The NIA team that owns the programme, when not a driving unit. */
+  ownerTeam: z.string().nullable(),
+  drivingUnitId: z.string().nullable(),
+  /** Fiscal years in the Buddhist Era. */
+  fiscalYears: z.array(z.number().int()),
+  budgetSatang: z.number().nullable(),
+  version: z.number().int(),
 });
 export type Programme = z.infer<typeof ProgrammeSchema>;
 

@@ -89,6 +89,22 @@ export const proposals = pgTable(
     index('proposals_provinces_idx').using('gin', t.provinceCodes),
     index('proposals_themes_idx').using('gin', t.themes),
     index('proposals_search_idx').using('gin', t.searchVector),
+    // The officer's intake lists a call's proposals (drafts excluded) in these orders.
+    index('proposals_intake_submitted_idx')
+      .on(t.callId, sql`submitted_at DESC NULLS LAST`, sql`id DESC`)
+      .where(sql`status <> 'draft'`),
+    index('proposals_intake_requested_idx')
+      .on(t.callId, t.requestedSatang, t.id)
+      .where(sql`status <> 'draft'`),
+    index('proposals_intake_title_idx')
+      .on(t.callId, t.titleTh, t.id)
+      .where(sql`status <> 'draft'`),
+    index('proposals_intake_receipt_idx')
+      .on(t.callId, t.receiptNumber, t.id)
+      .where(sql`status <> 'draft'`),
+    index('proposals_intake_eligibility_idx')
+      .on(t.callId, t.isEligible, t.organisationId)
+      .where(sql`status <> 'draft'`),
   ],
 );
 

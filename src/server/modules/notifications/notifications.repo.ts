@@ -1,6 +1,6 @@
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '@server/db/client';
-import { emailOutbox } from '@server/db/schema/index';
+import { emailOutbox, notifications } from '@server/db/schema/index';
 
 export type NewEmail = typeof emailOutbox.$inferInsert;
 
@@ -69,4 +69,65 @@ export async function listCapturedEmails(db: DbOrTx, limit: number) {
     .from(emailOutbox)
     .orderBy(desc(emailOutbox.createdAt))
     .limit(limit);
+}
+
+export type NewInAppNotification = typeof notifications.$inferInsert;
+
+export async function insertNotifications(db: DbOrTx, rows: NewInAppNotification[]): Promise<void> {
+  if (rows.length > 0) {
+    await db.insert(notifications).values(rows);
+  }
+}
+
+export type InAppNotificationRow = typeof notifications.$inferSelect;
+
+/** A person's notifications, newest first (only the unread ones when asked). */
+export async function listNotifications(
+  db: DbOrTx,
+  userId: string,
+  options: { unreadOnly: boolean; limit: number },
+): Promise<InAppNotificationRow[]> {
+  return db
+    .select()
+    .from(notifications)
+    .where(
+      options.unreadOnly
+        ? and(eq(notifications.userId, userId), isNull(notifications.readAt))
+        : eq(notifications.userId, userId),
+    )
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(options.limit);
+}
+
+export async function countUnreadNotifications(db: DbOrTx, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  return Number(row?.count ?? 0);
+}
+
+/** Marks one of the person's notifications read (keeping the first reading time); null when it is not theirs. */
+export async function markNotificationRead(
+  db: DbOrTx,
+  userId: string,
+  id: string,
+  now: Date,
+): Promise<InAppNotificationRow | null> {
+  const [row] = await db
+    .update(notifications)
+    .set({ readAt: sql`coalesce(${notifications.readAt}, ${now.toISOString()}::timestamptz)` })
+    .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
+    .returning();
+  return row ?? null;
+}
+
+/** Marks every unread notification of the person read; returns how many changed. */
+export async function markAllNotificationsRead(db: DbOrTx, userId: string, now: Date): Promise<number> {
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: now })
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .returning({ id: notifications.id });
+  return rows.length;
 }

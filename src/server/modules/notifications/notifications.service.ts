@@ -1,6 +1,10 @@
 import type { Database, DbOrTx } from '@server/db/client';
 import type { Language } from '@shared/i18n/index';
 import { pruneCounters } from '@server/lib/counters';
+import { translate } from '@server/lib/i18n';
+import { AppError } from '@server/lib/errors';
+import type { Actor } from '@server/lib/authz';
+import { INBOX_LIMIT, type InboxItem } from '@shared/contracts/inbox';
 import * as repo from './notifications.repo';
 import { renderEmail, type EmailTemplate } from './notifications.templates';
 
@@ -22,6 +26,36 @@ export async function queueEmail(tx: DbOrTx, input: QueueEmailInput): Promise<vo
     htmlBody: rendered.html,
     template: input.template,
   });
+}
+
+export interface InAppMessage {
+  /** What happened, e.g. `proposal_submitted`; the title and body come from `inbox.messages.<kind>.title|body`. */
+  kind: string;
+  params: Record<string, string>;
+  /** Path in the web app the notification opens, e.g. `/proposals/<id>`. */
+  link: string | null;
+}
+
+/** Adds an in-app notification (the bell) for each user, in Thai and English; call it inside the change's transaction. */
+export async function notifyUsers(
+  tx: DbOrTx,
+  userIds: readonly string[],
+  message: InAppMessage,
+): Promise<void> {
+  const text = (lang: Language, part: 'title' | 'body') =>
+    translate(lang, `inbox.messages.${message.kind}.${part}`, message.params);
+  await repo.insertNotifications(
+    tx,
+    [...new Set(userIds)].map((userId) => ({
+      userId,
+      kind: message.kind,
+      titleTh: text('th', 'title'),
+      titleEn: text('en', 'title'),
+      bodyTh: text('th', 'body'),
+      bodyEn: text('en', 'body'),
+      link: message.link,
+    })),
+  );
 }
 
 export interface MailMessage {
@@ -125,4 +159,52 @@ export function startOutboxWorker(
 
 export async function listCapturedEmails(db: Database, limit = 50) {
   return repo.listCapturedEmails(db, limit);
+}
+
+function toInboxItem(row: repo.InAppNotificationRow, lang: Language): InboxItem {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: lang === 'en' ? row.titleEn : row.titleTh,
+    body: lang === 'en' ? row.bodyEn : row.bodyTh,
+    link: row.link,
+    readAt: row.readAt ? new Date(row.readAt).toISOString() : null,
+    createdAt: new Date(row.createdAt).toISOString(),
+  };
+}
+
+/** The signed-in person's own notifications, newest first (at most INBOX_LIMIT), in the request's language. */
+export async function listInbox(
+  db: DbOrTx,
+  actor: Actor,
+  lang: Language,
+  unreadOnly: boolean,
+): Promise<InboxItem[]> {
+  const rows = await repo.listNotifications(db, actor.userId, { unreadOnly, limit: INBOX_LIMIT });
+  return rows.map((row) => toInboxItem(row, lang));
+}
+
+/** How many of the person's notifications are unread (the bell's badge). */
+export async function countUnread(db: DbOrTx, actor: Actor): Promise<number> {
+  return repo.countUnreadNotifications(db, actor.userId);
+}
+
+/** Marks one of the person's own notifications read; another person's (or an unknown) id is NOT_FOUND. */
+export async function markRead(
+  db: DbOrTx,
+  actor: Actor,
+  id: string,
+  lang: Language,
+  now: Date,
+): Promise<InboxItem> {
+  const row = await repo.markNotificationRead(db, actor.userId, id, now);
+  if (!row) {
+    throw new AppError('NOT_FOUND');
+  }
+  return toInboxItem(row, lang);
+}
+
+/** Marks all the person's notifications read; returns how many were unread. */
+export async function markAllRead(db: DbOrTx, actor: Actor, now: Date): Promise<number> {
+  return repo.markAllNotificationsRead(db, actor.userId, now);
 }

@@ -2,7 +2,15 @@ import type { Language } from '@shared/i18n/index';
 import { translate } from '@server/lib/i18n';
 
 export type EmailTemplate =
-  'verify_email' | 'reset_password' | 'password_changed' | 'organisation_invitation';
+  | 'verify_email'
+  | 'reset_password'
+  | 'password_changed'
+  | 'organisation_invitation'
+  | 'proposal_submitted'
+  | 'proposal_returned'
+  | 'proposal_withdrawn'
+  | 'proposal_eligibility'
+  | 'proposal_invited_full';
 
 export interface RenderedEmail {
   subject: string;

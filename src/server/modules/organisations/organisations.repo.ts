@@ -72,6 +72,7 @@ export async function listMembers(db: DbOrTx, organisationId: string) {
       name: users.name,
       email: users.email,
       status: users.status,
+      locale: users.locale,
       role: organisationMembers.role,
       joinedAt: organisationMembers.joinedAt,
     })

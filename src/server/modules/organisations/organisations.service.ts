@@ -193,6 +193,37 @@ export async function listMembers(db: Database, actor: Actor, id: string): Promi
   }));
 }
 
+/** The user's role in an organisation, or null when not a member (for other modules' access rules). */
+export async function getMemberRole(
+  db: DbOrTx,
+  organisationId: string,
+  userId: string,
+): Promise<MemberRole | null> {
+  const member = await repo.findMember(db, organisationId, userId);
+  return member ? (member.role as MemberRole) : null;
+}
+
+/** Members who can be written to (not erased), with their language, for notifications about the organisation. */
+export async function listMemberContacts(
+  db: DbOrTx,
+  organisationId: string,
+): Promise<Array<{ userId: string; name: string; email: string; lang: Language; role: MemberRole }>> {
+  const rows = await repo.listMembers(db, organisationId);
+  return rows.flatMap((m) =>
+    m.status === 'erased' || !m.email
+      ? []
+      : [
+          {
+            userId: m.userId,
+            name: m.name,
+            email: m.email,
+            lang: m.locale === 'en' ? 'en' : 'th',
+            role: m.role as MemberRole,
+          },
+        ],
+  );
+}
+
 /** Owners invite by email; the message carries a 7-day single-use link. */
 export async function inviteMember(
   db: Database,

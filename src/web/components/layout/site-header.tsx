@@ -1,6 +1,8 @@
 import { useEffect, useState, type MouseEvent } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
+import { useAuth } from '@web/features/accounts/auth';
 import { AccountNav } from '@web/features/accounts/components/account-nav';
+import { InboxBell } from '@web/features/inbox/components/inbox-bell';
 import { useI18n, type MessageKey } from '@web/lib/i18n';
 import { LanguageSwitch } from './language-switch';
 import { LogoMark } from './logo-mark';
@@ -8,6 +10,7 @@ import { LogoMark } from './logo-mark';
 const NAV_ITEMS: ReadonlyArray<{ to: string; label: MessageKey; end?: boolean }> = [
   { to: '/', label: 'nav.home', end: true },
   { to: '/programmes', label: 'nav.programmes' },
+  { to: '/calls', label: 'calls.nav' },
   { to: '/provinces', label: 'nav.provinces' },
   { to: '/map', label: 'nav.map' },
 ];
@@ -24,6 +27,7 @@ function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
 
 export function SiteHeader() {
   const { t } = useI18n();
+  const signedIn = useAuth().status === 'signed_in';
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   const [menuPath, setMenuPath] = useState(location.pathname);
@@ -62,6 +66,7 @@ export function SiteHeader() {
           </span>
         </Link>
         <div className="site-header__actions">
+          <InboxBell />
           <LanguageSwitch />
           <button
             type="button"
@@ -96,6 +101,13 @@ export function SiteHeader() {
                 </NavLink>
               </li>
             ))}
+            {signedIn ? (
+              <li>
+                <NavLink to="/proposals" className="site-nav__link" data-testid="nav-my-proposals">
+                  {t('proposals.nav')}
+                </NavLink>
+              </li>
+            ) : null}
           </ul>
           <AccountNav />
         </nav>

@@ -84,6 +84,7 @@ export function AccountNav() {
   }
 
   const isAdmin = hasRole(me, 'administrator');
+  const isOfficer = isAdmin || hasRole(me, 'programme_officer');
   const initial = initialOf(me.name);
 
   const onSignOut = () => {
@@ -133,6 +134,13 @@ export function AccountNav() {
               {t('orgs.list.title')}
             </Link>
           </li>
+          {isOfficer ? (
+            <li>
+              <Link to="/admin/calls" className="account-menu__item" data-testid="nav-admin-calls">
+                {t('calls.admin.nav')}
+              </Link>
+            </li>
+          ) : null}
           {isAdmin ? (
             <>
               <li>

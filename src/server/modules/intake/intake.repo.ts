@@ -1,0 +1,286 @@
+/**
+ * The officers' intake is a read model over proposals: this repo only READS the proposals, organisations and calls
+ * tables (owned by the proposals and calls modules) to list, count and export a call's proposals with filters, all in
+ * SQL. Every change to a proposal goes through the proposals service.
+ */
+import { and, asc, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '@server/db/client';
+import { calls, organisations, proposals } from '@server/db/schema/index';
+import type { FormStage } from '@shared/contracts/calls';
+import type { IntakeQuery, ProposalStatus } from '@shared/contracts/proposals';
+import type { OrganisationTypeCode } from '@shared/reference/organisation-types';
+import type { ThemeCode } from '@shared/reference/themes';
+
+/** The filters of the intake list, already resolved (a region becomes its province codes; q its tsquery). */
+export interface IntakeFilter {
+  callId: string;
+  status?: ProposalStatus | undefined;
+  province?: number | undefined;
+  regionProvinces?: readonly number[] | undefined;
+  theme?: ThemeCode | undefined;
+  organisationType?: OrganisationTypeCode | undefined;
+  eligible?: 'yes' | 'no' | 'unknown' | undefined;
+  stage?: FormStage | undefined;
+  /** The text typed, for receipt number and organisation name (ILIKE). */
+  text?: string | undefined;
+  /** `to_tsquery('simple', …)` of the text, for the title and answers (null when the text has no words). */
+  tsQuery?: string | null | undefined;
+  /**
+   * The organisations whose name holds the text, looked up beforehand (see `findOrganisationIdsByName`) so that the
+   * search can use the proposals' organisation index; `null`: too many, match them in the query instead.
+   */
+  textOrganisationIds?: readonly string[] | null | undefined;
+}
+
+export type IntakeSort = IntakeQuery['sort'];
+
+/** `%`, `_` and `\` stand for themselves in an ILIKE pattern. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function tsQueryOf(filter: IntakeFilter): SQL | null {
+  return filter.tsQuery ? sql`to_tsquery('simple', ${filter.tsQuery})` : null;
+}
+
+/** Whether the text could be part of a receipt number (`CC-2569-0001`): letters A–Z, digits and dashes only. */
+function mayBeInReceipt(text: string): boolean {
+  return /^[A-Za-z0-9-]+$/.test(text);
+}
+
+/**
+ * The text search: the words (Thai segmented, the last one as a prefix) in the search vector, which holds the title,
+ * the organisation's names, the receipt number and the text answers; or the text anywhere in the organisation's
+ * name or the receipt number. Each arm can use an index (the vector's GIN, the organisation index), so PostgreSQL
+ * combines them with a bitmap OR instead of reading the whole call.
+ */
+function textMatch(filter: IntakeFilter): SQL {
+  const text = filter.text ?? '';
+  const pattern = `%${escapeLike(text)}%`;
+  const arms: SQL[] = [];
+  const orgIds = filter.textOrganisationIds;
+  if (orgIds === null || orgIds === undefined) {
+    arms.push(sql`${proposals.organisationId} IN (SELECT ${organisations.id} FROM ${organisations}
+        WHERE ${organisations.nameTh} ILIKE ${pattern} OR ${organisations.nameEn} ILIKE ${pattern})`);
+  } else if (orgIds.length > 0) {
+    arms.push(inArray(proposals.organisationId, [...orgIds]));
+  }
+  const query = tsQueryOf(filter);
+  if (query) {
+    arms.unshift(sql`${proposals.searchVector} @@ ${query}`);
+  }
+  if (mayBeInReceipt(text)) {
+    arms.push(sql`${proposals.receiptNumber} ILIKE ${pattern}`);
+  }
+  return arms.length > 0 ? sql`(${sql.join(arms, sql` OR `)})` : sql`false`;
+}
+
+function whereOf(filter: IntakeFilter): SQL {
+  const conditions: Array<SQL | undefined> = [eq(proposals.callId, filter.callId)];
+  // Drafts only when asked for; `<> 'draft'` stays beside any other status, so that indexes partial on it apply.
+  if (filter.status) {
+    conditions.push(eq(proposals.status, filter.status));
+  }
+  if (filter.status !== 'draft') {
+    conditions.push(ne(proposals.status, 'draft'));
+  }
+  if (filter.province !== undefined) {
+    conditions.push(sql`${proposals.provinceCodes} @> ARRAY[${filter.province}]::smallint[]`);
+  }
+  if (filter.regionProvinces) {
+    const codes = filter.regionProvinces.map((code) => sql`${code}`);
+    conditions.push(
+      codes.length > 0
+        ? sql`${proposals.provinceCodes} && ARRAY[${sql.join(codes, sql`, `)}]::smallint[]`
+        : sql`false`,
+    );
+  }
+  if (filter.theme) {
+    conditions.push(sql`${proposals.themes} @> ARRAY[${filter.theme}]::text[]`);
+  }
+  if (filter.organisationType) {
+    conditions.push(
+      sql`${proposals.organisationId} IN (SELECT ${organisations.id} FROM ${organisations} WHERE ${organisations.type} = ${filter.organisationType})`,
+    );
+  }
+  if (filter.eligible === 'yes') {
+    conditions.push(eq(proposals.isEligible, 1));
+  } else if (filter.eligible === 'no') {
+    conditions.push(eq(proposals.isEligible, 0));
+  } else if (filter.eligible === 'unknown') {
+    conditions.push(isNull(proposals.isEligible));
+  }
+  if (filter.stage) {
+    conditions.push(eq(proposals.stage, filter.stage));
+  }
+  if (filter.text) {
+    conditions.push(textMatch(filter));
+  }
+  return and(...conditions) ?? sql`true`;
+}
+
+function orderOf(filter: IntakeFilter, sort: IntakeSort): SQL[] {
+  const order: SQL[] = [];
+  const query = tsQueryOf(filter);
+  if (query) {
+    order.push(sql`ts_rank(${proposals.searchVector}, ${query}) DESC`);
+  }
+  // Each order ends with the id in the same direction, so that one index on (call_id, key, id) serves it both ways
+  // (a backward scan gives the reverse). Proposals never submitted (withdrawn drafts) count as the earliest.
+  switch (sort) {
+    case 'submitted_at':
+      order.push(sql`${proposals.submittedAt} ASC NULLS FIRST`, asc(proposals.id));
+      break;
+    case '-submitted_at':
+      order.push(sql`${proposals.submittedAt} DESC NULLS LAST`, desc(proposals.id));
+      break;
+    case 'requested':
+      order.push(asc(proposals.requestedSatang), asc(proposals.id));
+      break;
+    case '-requested':
+      order.push(desc(proposals.requestedSatang), desc(proposals.id));
+      break;
+    case 'title':
+      order.push(asc(proposals.titleTh), asc(proposals.id));
+      break;
+    case 'receipt':
+      order.push(sql`${proposals.receiptNumber} ASC NULLS LAST`, asc(proposals.id));
+      break;
+  }
+  return order;
+}
+
+const rowColumns = {
+  id: proposals.id,
+  callId: proposals.callId,
+  callCode: calls.code,
+  callTitleTh: calls.titleTh,
+  callTitleEn: calls.titleEn,
+  stage: proposals.stage,
+  titleTh: proposals.titleTh,
+  titleEn: proposals.titleEn,
+  status: proposals.status,
+  receiptNumber: proposals.receiptNumber,
+  organisationId: organisations.id,
+  organisationNameTh: organisations.nameTh,
+  organisationNameEn: organisations.nameEn,
+  organisationType: organisations.type,
+  organisationProvinceCode: organisations.provinceCode,
+  requestedSatang: proposals.requestedSatang,
+  provinceCodes: proposals.provinceCodes,
+  themes: proposals.themes,
+  isEligible: proposals.isEligible,
+  eligibility: proposals.eligibility,
+  eligibilityOverride: proposals.eligibilityOverride,
+  version: proposals.version,
+  submittedAt: proposals.submittedAt,
+  updatedAt: proposals.updatedAt,
+};
+
+export interface IntakeRow {
+  id: string;
+  callId: string;
+  callCode: string;
+  callTitleTh: string;
+  callTitleEn: string;
+  stage: string;
+  titleTh: string;
+  titleEn: string;
+  status: string;
+  receiptNumber: string | null;
+  organisationId: string;
+  organisationNameTh: string;
+  organisationNameEn: string | null;
+  organisationType: string;
+  organisationProvinceCode: number | null;
+  requestedSatang: number;
+  provinceCodes: number[];
+  themes: string[];
+  isEligible: number | null;
+  eligibility: (typeof proposals.$inferSelect)['eligibility'];
+  eligibilityOverride: (typeof proposals.$inferSelect)['eligibilityOverride'];
+  version: number;
+  submittedAt: Date | string | null;
+  updatedAt: Date | string;
+}
+
+/** One page of a call's proposals matching the filter, in the asked order. */
+export async function listIntake(
+  db: DbOrTx,
+  filter: IntakeFilter,
+  sort: IntakeSort,
+  limit: number,
+  offset: number,
+): Promise<IntakeRow[]> {
+  return db
+    .select(rowColumns)
+    .from(proposals)
+    .innerJoin(organisations, eq(organisations.id, proposals.organisationId))
+    .innerJoin(calls, eq(calls.id, proposals.callId))
+    .where(whereOf(filter))
+    .orderBy(...orderOf(filter, sort))
+    .limit(limit)
+    .offset(offset);
+}
+
+/** How many of a call's proposals match the filter; with `atMost`, counting stops after that many (+1). */
+export async function countIntake(db: DbOrTx, filter: IntakeFilter, atMost?: number): Promise<number> {
+  const matching = db
+    .select({ one: sql`1` })
+    .from(proposals)
+    .where(whereOf(filter));
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from((atMost === undefined ? matching : matching.limit(atMost + 1)).as('matching'));
+  return Number(row?.count ?? 0);
+}
+
+/** The organisations whose Thai or English name holds the text (at most `limit` + 1 of them). */
+export async function findOrganisationIdsByName(db: DbOrTx, text: string, limit: number): Promise<string[]> {
+  const pattern = `%${escapeLike(text)}%`;
+  const rows = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(sql`${organisations.nameTh} ILIKE ${pattern} OR ${organisations.nameEn} ILIKE ${pattern}`)
+    .limit(limit + 1);
+  return rows.map((r) => r.id);
+}
+
+/** The ids of every proposal matching the filter, in the asked order (the export reads their rows in batches). */
+export async function listIntakeIds(db: DbOrTx, filter: IntakeFilter, sort: IntakeSort): Promise<string[]> {
+  const rows = await db
+    .select({ id: proposals.id })
+    .from(proposals)
+    .where(whereOf(filter))
+    .orderBy(...orderOf(filter, sort));
+  return rows.map((r) => r.id);
+}
+
+/** The rows of the given proposals (in no particular order). */
+export async function findIntakeRows(db: DbOrTx, ids: readonly string[]): Promise<IntakeRow[]> {
+  if (ids.length === 0) {
+    return [];
+  }
+  return db
+    .select(rowColumns)
+    .from(proposals)
+    .innerJoin(organisations, eq(organisations.id, proposals.organisationId))
+    .innerJoin(calls, eq(calls.id, proposals.callId))
+    .where(inArray(proposals.id, [...ids]));
+}
+
+/** Which of the given ids are proposals of the call. */
+export async function findProposalIdsInCall(
+  db: DbOrTx,
+  callId: string,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) {
+    return new Set();
+  }
+  const rows = await db
+    .select({ id: proposals.id })
+    .from(proposals)
+    .where(and(eq(proposals.callId, callId), inArray(proposals.id, [...ids])));
+  return new Set(rows.map((r) => r.id));
+}

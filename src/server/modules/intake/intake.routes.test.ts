@@ -1,0 +1,497 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
+import { createTestApp, type TestContext } from '@tests/setup/test-app';
+import { TestClient } from '@tests/helpers/client';
+import { createOpenCall } from '@tests/factories/calls';
+import { createOrganisation, signedIn } from '@tests/factories/people';
+import type { CallDetail, CreateCallInput } from '@shared/contracts/calls';
+import type { BulkResult, IntakePage, ProposalDetail, ProposalSummary } from '@shared/contracts/proposals';
+import type { InboxItem } from '@shared/contracts/inbox';
+
+let ctx: TestContext;
+const now = new Date('2026-11-27T03:00:00Z');
+let officer: TestClient;
+let admin: TestClient;
+let applicant: TestClient;
+let partner: TestClient;
+let anonymous: TestClient;
+
+function expectOk(response: { statusCode: number; body: string }) {
+  expect(response.statusCode, response.body).toBeLessThan(300);
+}
+
+/** A published call, open from 1 Nov 2026 to 31 Jan 2027 (the clock stands at 27 Nov 2026). */
+function publishedCall(call: Partial<CreateCallInput>): Promise<CallDetail> {
+  return createOpenCall(officer, { call });
+}
+
+interface Draft {
+  callId: string;
+  organisationId: string;
+  titleTh: string;
+  provinces: number[];
+  themes: string[];
+  satang: number;
+}
+
+/** A proposal as an applicant makes it: created, answered, and (unless `draft`) submitted, all through the API. */
+async function proposal(
+  input: Draft,
+  finish: 'submit' | 'draft' | 'withdraw' = 'submit',
+): Promise<ProposalDetail> {
+  const created = await applicant.post('/api/proposals', {
+    callId: input.callId,
+    organisationId: input.organisationId,
+    titleTh: input.titleTh,
+  });
+  expectOk(created);
+  let detail = created.json<{ data: ProposalDetail }>().data;
+  const saved = await applicant.patch(`/api/proposals/${detail.id}`, {
+    version: detail.version,
+    answers: {
+      summary: `สรุปโครงการ ${input.titleTh}`,
+      area: input.provinces.map((provinceCode) => ({ provinceCode })),
+      themes: input.themes,
+      budget: [{ category: 'operating', description: 'ค่าดำเนินงาน', amountSatang: input.satang }],
+    },
+  });
+  expectOk(saved);
+  detail = saved.json<{ data: ProposalDetail }>().data;
+  if (finish === 'draft') {
+    return detail;
+  }
+  const submitted = await applicant.post(`/api/proposals/${detail.id}/submit`, { version: detail.version });
+  expectOk(submitted);
+  detail = submitted.json<{ data: ProposalDetail }>().data;
+  if (finish === 'withdraw') {
+    const withdrawn = await applicant.post(`/api/proposals/${detail.id}/withdraw`, {
+      version: detail.version,
+    });
+    expectOk(withdrawn);
+    detail = withdrawn.json<{ data: ProposalDetail }>().data;
+  }
+  return detail;
+}
+
+let call: CallDetail;
+let otherCall: CallDetail;
+/** Ground water bank (community enterprise, Khon Kaen, environment, 500,000 baht). */
+let water: ProposalDetail;
+/** Online market for the elderly (private company — not an eligible type —, Chiang Mai and Bangkok, 200,000.50). */
+let market: ProposalDetail;
+/** Smart farming lab (university, Songkhla, agriculture and health, 1,000,000). */
+let farm: ProposalDetail;
+let draft: ProposalDetail;
+let withdrawn: ProposalDetail;
+let foreign: ProposalDetail;
+let companyName = '';
+
+beforeAll(async () => {
+  ctx = await createTestApp({}, { clock: () => now });
+  officer = (await signedIn(ctx, 'officer@intake.test', 'programme_officer')).client;
+  admin = (await signedIn(ctx, 'admin@intake.test', 'administrator')).client;
+  applicant = (await signedIn(ctx, 'applicant@intake.test')).client;
+  partner = (await signedIn(ctx, 'partner@intake.test', 'partner')).client;
+  anonymous = new TestClient(ctx.app);
+
+  call = await publishedCall({
+    code: 'INT',
+    eligibility: { organisationTypes: ['community_enterprise', 'university'] },
+  });
+  otherCall = await publishedCall({ code: 'OTH' });
+
+  const enterprise = await createOrganisation(applicant, {
+    nameTh: 'วิสาหกิจชุมชนบ้านหนองแวง',
+    type: 'community_enterprise',
+    provinceCode: 40,
+  });
+  companyName = 'บริษัท ตลาดดี 100%_จำกัด';
+  const company = await createOrganisation(applicant, {
+    nameTh: companyName,
+    type: 'private_company',
+    provinceCode: 50,
+  });
+  const university = await createOrganisation(applicant, {
+    nameTh: 'มหาวิทยาลัยสงขลาตัวอย่าง',
+    nameEn: 'Example Songkhla University',
+    type: 'university',
+    provinceCode: 90,
+  });
+
+  water = await proposal({
+    callId: call.id,
+    organisationId: enterprise,
+    titleTh: 'ธนาคารน้ำใต้ดินชุมชนบ้านหนองแวง',
+    provinces: [40],
+    themes: ['environment'],
+    satang: 50_000_000,
+  });
+  market = await proposal({
+    callId: call.id,
+    organisationId: company,
+    titleTh: 'ตลาดออนไลน์ผู้สูงอายุ',
+    provinces: [50, 10],
+    themes: ['finance_employment_welfare'],
+    satang: 20_000_050,
+  });
+  farm = await proposal({
+    callId: call.id,
+    organisationId: university,
+    titleTh: 'ห้องปฏิบัติการเกษตรอัจฉริยะ',
+    provinces: [90],
+    themes: ['sustainable_agriculture', 'health'],
+    satang: 100_000_000,
+  });
+  draft = await proposal(
+    {
+      callId: call.id,
+      organisationId: enterprise,
+      titleTh: 'ร่างข้อเสนอที่ยังไม่ส่ง',
+      provinces: [40],
+      themes: ['health'],
+      satang: 30_000_000,
+    },
+    'draft',
+  );
+  withdrawn = await proposal(
+    {
+      callId: call.id,
+      organisationId: university,
+      titleTh: 'ข้อเสนอที่ถอนแล้ว',
+      provinces: [90],
+      themes: ['health'],
+      satang: 30_000_000,
+    },
+    'withdraw',
+  );
+  foreign = await proposal({
+    callId: otherCall.id,
+    organisationId: enterprise,
+    titleTh: 'ข้อเสนอของรอบอื่น',
+    provinces: [40],
+    themes: ['environment'],
+    satang: 30_000_000,
+  });
+});
+afterAll(async () => {
+  await ctx.close();
+});
+
+async function page(query = '', client: TestClient = officer, callId = call.id): Promise<IntakePage> {
+  const response = await client.get(`/api/calls/${callId}/proposals${query}`);
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json<IntakePage>();
+}
+
+async function titles(query = ''): Promise<string[]> {
+  return (await page(query)).data.map((p) => p.titleTh);
+}
+
+const sorted = (values: string[]) => [...values].sort();
+
+describe('intake list: access', () => {
+  it('answers 401 without a session, 403 to applicants and partners, 404 for an unknown call', async () => {
+    const url = `/api/calls/${call.id}/proposals`;
+    expect((await anonymous.get(url)).statusCode).toBe(401);
+    expect((await anonymous.get(`${url}/export?format=csv`)).statusCode).toBe(401);
+    expect(
+      (await anonymous.post(`${url}/bulk`, { action: 'mark_eligible', ids: [water.id], reason: 'x' }))
+        .statusCode,
+    ).toBe(401);
+    for (const client of [applicant, partner]) {
+      expect((await client.get(url)).statusCode).toBe(403);
+      expect((await client.get(`${url}/export?format=xlsx`)).statusCode).toBe(403);
+      expect(
+        (await client.post(`${url}/bulk`, { action: 'mark_eligible', ids: [water.id], reason: 'x' }))
+          .statusCode,
+      ).toBe(403);
+    }
+    const unknown = '/api/calls/00000000-0000-4000-8000-000000000000/proposals';
+    expect((await officer.get(unknown)).statusCode).toBe(404);
+    expect((await officer.get(`${unknown}/export?format=csv`)).statusCode).toBe(404);
+    expect(
+      (await officer.post(`${unknown}/bulk`, { action: 'mark_eligible', ids: [water.id], reason: 'x' }))
+        .statusCode,
+    ).toBe(404);
+    expect((await admin.get(url)).statusCode).toBe(200);
+  });
+
+  it('refuses malformed queries with 400', async () => {
+    for (const query of [
+      '?province=5',
+      '?sort=cost',
+      '?region=mars',
+      '?pageSize=1000',
+      '?eligible=maybe',
+      '?x=1',
+    ]) {
+      expect([query, (await officer.get(`/api/calls/${call.id}/proposals${query}`)).statusCode]).toEqual([
+        query,
+        400,
+      ]);
+    }
+  });
+});
+
+describe('intake list: filters', () => {
+  it('lists the submitted and withdrawn proposals of this call only, never drafts unless asked', async () => {
+    const all = await page();
+    expect(all.page.total).toBe(4);
+    expect(sorted(all.data.map((p) => p.id))).toEqual(sorted([water.id, market.id, farm.id, withdrawn.id]));
+    expect(await titles('?status=draft')).toEqual([draft.titleTh]);
+    expect(await titles('?status=withdrawn')).toEqual([withdrawn.titleTh]);
+    expect((await page('?status=submitted')).page.total).toBe(3);
+    const row = all.data.find((p) => p.id === market.id) as ProposalSummary;
+    expect(row).toMatchObject({
+      callCode: 'INT',
+      receiptNumber: market.receiptNumber,
+      requestedSatang: 20_000_050,
+      provinceCodes: [10, 50],
+      organisation: { nameTh: companyName, type: 'private_company' },
+      eligible: false,
+      eligibilityOverridden: false,
+    });
+  });
+
+  it.each([
+    ['?province=40', ['ธนาคารน้ำใต้ดินชุมชนบ้านหนองแวง']],
+    ['?province=10', ['ตลาดออนไลน์ผู้สูงอายุ']],
+    ['?region=north', ['ตลาดออนไลน์ผู้สูงอายุ']],
+    ['?region=south&status=submitted', ['ห้องปฏิบัติการเกษตรอัจฉริยะ']],
+    ['?region=east', []],
+    ['?theme=health', ['ข้อเสนอที่ถอนแล้ว', 'ห้องปฏิบัติการเกษตรอัจฉริยะ']],
+    ['?theme=environment', ['ธนาคารน้ำใต้ดินชุมชนบ้านหนองแวง']],
+    ['?organisationType=private_company', ['ตลาดออนไลน์ผู้สูงอายุ']],
+    ['?organisationType=university&theme=sustainable_agriculture', ['ห้องปฏิบัติการเกษตรอัจฉริยะ']],
+    ['?eligible=no', ['ตลาดออนไลน์ผู้สูงอายุ']],
+    ['?eligible=yes&status=submitted', ['ธนาคารน้ำใต้ดินชุมชนบ้านหนองแวง', 'ห้องปฏิบัติการเกษตรอัจฉริยะ']],
+    ['?stage=concept', []],
+    ['?stage=proposal&status=submitted&province=90', ['ห้องปฏิบัติการเกษตรอัจฉริยะ']],
+  ])('filters %s', async (query, expected) => {
+    expect(sorted(await titles(query))).toEqual(sorted(expected));
+  });
+
+  it('filters eligible=unknown to exactly the rows without a result', async () => {
+    const all = await page('?pageSize=200');
+    const unknown = await page('?eligible=unknown&pageSize=200');
+    expect(sorted(unknown.data.map((p) => p.id))).toEqual(
+      sorted(all.data.filter((p) => p.eligible === null).map((p) => p.id)),
+    );
+  });
+});
+
+describe('intake list: Thai-aware search', () => {
+  it.each([
+    ['ธนาคารน้ำใต้ดิน', 'a Thai phrase typed without spaces', ['ธนาคารน้ำใต้ดินชุมชนบ้านหนองแวง']],
+    ['ธนาคารน้ำใต้ดินชุม', 'a phrase ending in the prefix of a word', ['ธนาคารน้ำใต้ดินชุมชนบ้านหนองแวง']],
+    ['ธนา', 'the prefix of a word', ['ธนาคารน้ำใต้ดินชุมชนบ้านหนองแวง']],
+    ['อัจฉริยะ', 'a word in the middle of a title', ['ห้องปฏิบัติการเกษตรอัจฉริยะ']],
+    ['ผู้สูงอายุ', 'words split by the segmenter', ['ตลาดออนไลน์ผู้สูงอายุ']],
+    ['songkhla', 'the English name of the organisation', ['ห้องปฏิบัติการเกษตรอัจฉริยะ', 'ข้อเสนอที่ถอนแล้ว']],
+    ['100%_', 'LIKE wildcards typed as text', ['ตลาดออนไลน์ผู้สูงอายุ']],
+    ['%', 'a lone percent sign (only a literal one, not everything)', ['ตลาดออนไลน์ผู้สูงอายุ']],
+    ['ไม่มีคำนี้', 'nothing', []],
+  ])('finds %s (%s)', async (q, _what, expected) => {
+    expect(sorted(await titles(`?q=${encodeURIComponent(q)}`))).toEqual(sorted(expected));
+  });
+
+  it('finds a receipt number, whole or in part', async () => {
+    const receipt = farm.receiptNumber ?? '';
+    expect(receipt).toMatch(/^INT-2570-\d{4}$/);
+    expect(await titles(`?q=${encodeURIComponent(receipt)}`)).toEqual([farm.titleTh]);
+    expect((await titles(`?q=${encodeURIComponent(receipt.slice(0, 8))}`)).length).toBe(4);
+  });
+
+  it('ranks the better match first', async () => {
+    const ranked = await titles(`?q=${encodeURIComponent('ห้องปฏิบัติการเกษตร')}`);
+    expect(ranked[0]).toBe('ห้องปฏิบัติการเกษตรอัจฉริยะ');
+  });
+});
+
+describe('intake list: sorting and paging', () => {
+  it('sorts by amount, title, receipt and submission time', async () => {
+    const q = '&status=submitted';
+    expect(await titles(`?sort=requested${q}`)).toEqual([market.titleTh, water.titleTh, farm.titleTh]);
+    expect(await titles(`?sort=-requested${q}`)).toEqual([farm.titleTh, water.titleTh, market.titleTh]);
+    expect(await titles(`?sort=title${q}`)).toEqual(sorted([market.titleTh, water.titleTh, farm.titleTh]));
+    const receipts = (await page(`?sort=receipt${q}`)).data.map((p) => p.receiptNumber ?? '');
+    expect(receipts).toEqual(sorted(receipts));
+    const times = (await page(`?sort=-submitted_at${q}`)).data.map((p) => p.submittedAt ?? '');
+    expect(times).toEqual(sorted(times).reverse());
+  });
+
+  it('pages with the total count', async () => {
+    const first = await page('?sort=requested&pageSize=2&page=1');
+    const second = await page('?sort=requested&pageSize=2&page=2');
+    const third = await page('?sort=requested&pageSize=2&page=3');
+    expect(first.page).toEqual({ page: 1, pageSize: 2, total: 4 });
+    expect(first.data.length).toBe(2);
+    expect(second.data.length).toBe(2);
+    expect(third.data).toEqual([]);
+    expect(new Set([...first.data, ...second.data].map((p) => p.id)).size).toBe(4);
+  });
+});
+
+describe('intake export', () => {
+  it('exports CSV in UTF-8 with a BOM, CRLF lines and Thai headers, honouring the filters', async () => {
+    const response = await officer.get(`/api/calls/${call.id}/proposals/export?format=csv&sort=requested`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
+    const disposition = String(response.headers['content-disposition']);
+    expect(disposition).toMatch(/^attachment; filename="proposals-INT-2570\.csv"; filename\*=UTF-8''/);
+    expect(decodeURIComponent(disposition.split("UTF-8''")[1] ?? '')).toBe('ข้อเสนอ-INT-2570.csv');
+    const bytes = response.rawPayload;
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.subarray(3).toString('utf8');
+    const lines = text.split('\r\n');
+    expect(lines.at(-1)).toBe('');
+    expect(lines.length).toBe(1 + 4 + 1);
+    expect(text.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(lines[0]).toBe(
+      'เลขที่รับข้อเสนอ,ชื่อข้อเสนอโครงการ,องค์กร,ประเภทองค์กร,จังหวัด,ภาค,ประเด็น,งบประมาณที่ขอ (บาท),สถานะ,ผลการตรวจคุณสมบัติ,เหตุผล,วันที่ยื่น (พ.ศ.)',
+    );
+    const marketLine = lines[1] ?? '';
+    expect(marketLine.startsWith(`${market.receiptNumber ?? ''},ตลาดออนไลน์ผู้สูงอายุ,`)).toBe(true);
+    expect(marketLine).toContain('บริษัทเอกชน');
+    expect(marketLine).toContain('"กรุงเทพมหานคร, เชียงใหม่"');
+    expect(marketLine).toContain('"ภาคเหนือ, ภาคกลาง"');
+    expect(marketLine).toContain(',200000.50,ยื่นแล้ว,ไม่ผ่าน,');
+    expect(marketLine).toContain('รอบนี้ไม่รับข้อเสนอจากองค์กรประเภทนี้');
+    expect(marketLine.endsWith(',27/11/2569 10:00:00')).toBe(true);
+
+    const filtered = await officer.get(`/api/calls/${call.id}/proposals/export?format=csv&province=40`);
+    expect(filtered.rawPayload.toString('utf8').split('\r\n').length).toBe(1 + 1 + 1);
+  });
+
+  it('exports XLSX with a bold frozen Thai header row and the money as numbers', async () => {
+    const response = await officer.get(
+      `/api/calls/${call.id}/proposals/export?format=xlsx&sort=requested&status=submitted`,
+    );
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(String(response.headers['content-disposition'])).toContain('filename="proposals-INT-2570.xlsx"');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet).toBeDefined();
+    if (!sheet) {
+      return;
+    }
+    expect(sheet.rowCount).toBe(1 + 3);
+    expect(sheet.getRow(1).getCell(1).value).toBe('เลขที่รับข้อเสนอ');
+    expect(sheet.getRow(1).getCell(8).value).toBe('งบประมาณที่ขอ (บาท)');
+    expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.getColumn(2).width).toBeGreaterThan(30);
+    const money = sheet.getRow(2).getCell(8);
+    expect(money.value).toBe(200000.5);
+    expect(money.numFmt).toBe('#,##0.00');
+    expect(sheet.getRow(4).getCell(8).value).toBe(1_000_000);
+    expect(sheet.getRow(2).getCell(2).value).toBe('ตลาดออนไลน์ผู้สูงอายุ');
+    expect(sheet.getRow(2).getCell(12).value).toBe('27/11/2569 10:00:00');
+  });
+
+  it('exports a large call (10,000 rows) in batches', async () => {
+    const big = await publishedCall({ code: 'BIG' });
+    const source = await ctx.database.db.execute(
+      sql`SELECT form_id, organisation_id FROM proposals WHERE id = ${water.id}`,
+    );
+    const row = (source as { rows: Array<{ form_id: string; organisation_id: string }> }).rows[0];
+    expect(row).toBeDefined();
+    // A read model test: rows as the proposals module stores them, inserted in bulk for speed.
+    await ctx.database.db.execute(sql`
+      INSERT INTO proposals (call_id, stage, form_id, organisation_id, title_th, status, receipt_number,
+                             submitted_at, requested_satang, province_codes, themes, is_eligible, search_text)
+      SELECT ${big.id}, 'proposal', ${row?.form_id}, ${row?.organisation_id}, 'ข้อเสนอทดสอบปริมาณ ' || n, 'submitted',
+             'BIG-2570-' || lpad(n::text, 5, '0'), now(), n * 100, ARRAY[40]::smallint[], ARRAY['health'], 1, ''
+      FROM generate_series(1, 10000) AS n`);
+    // Beyond the exact-count limit the total is counted in full (and kept briefly for the next pages).
+    expect((await page('?pageSize=1', officer, big.id)).page.total).toBe(10_000);
+    expect((await page('?pageSize=1&page=2', officer, big.id)).page.total).toBe(10_000);
+    const started = Date.now();
+    const csv = await officer.get(`/api/calls/${big.id}/proposals/export?format=csv&sort=receipt`);
+    expect(csv.statusCode).toBe(200);
+    const lines = csv.rawPayload.toString('utf8').split('\r\n');
+    expect(lines.length).toBe(1 + 10_000 + 1);
+    expect(lines[10_000]).toMatch(/^BIG-2570-10000,ข้อเสนอทดสอบปริมาณ 10000,/);
+    const xlsx = await officer.get(`/api/calls/${big.id}/proposals/export?format=xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets[0]?.rowCount).toBe(1 + 10_000);
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+});
+
+describe('bulk actions', () => {
+  const bulk = (body: Record<string, unknown>, client: TestClient = officer) =>
+    client.post(`/api/calls/${call.id}/proposals/bulk`, body);
+
+  it('marks several ineligible with a reason; ids of another call or unknown fail one by one', async () => {
+    const unknown = '00000000-0000-4000-8000-000000000001';
+    const response = await bulk({
+      action: 'mark_ineligible',
+      ids: [water.id, foreign.id, unknown, farm.id, water.id],
+      reason: 'เอกสารรับรองไม่ครบ',
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const result = response.json<{ data: BulkResult }>().data;
+    expect(sorted(result.done)).toEqual(sorted([water.id, farm.id]));
+    expect(result.failed).toEqual([
+      { id: foreign.id, code: 'NOT_FOUND', message: expect.any(String) as string },
+      { id: unknown, code: 'NOT_FOUND', message: expect.any(String) as string },
+    ]);
+    const ineligible = await page('?eligible=no');
+    expect(sorted(ineligible.data.map((p) => p.id))).toEqual(sorted([water.id, market.id, farm.id]));
+    expect(ineligible.data.find((p) => p.id === water.id)?.eligibilityOverridden).toBe(true);
+    // The other call's proposal is untouched.
+    const other = await page('', officer, otherCall.id);
+    expect(other.data.find((p) => p.id === foreign.id)?.eligibilityOverridden).toBe(false);
+
+    const csv = (
+      await officer.get(`/api/calls/${call.id}/proposals/export?format=csv&province=40`)
+    ).rawPayload
+      .toString('utf8')
+      .split('\r\n')[1];
+    expect(csv).toContain('ไม่ผ่าน (เจ้าหน้าที่ปรับผล),เอกสารรับรองไม่ครบ');
+
+    const back = await bulk({ action: 'mark_eligible', ids: [water.id, farm.id], reason: 'ตรวจซ้ำแล้วครบถ้วน' });
+    expect(back.json<{ data: BulkResult }>().data.done.length).toBe(2);
+    expect(sorted(await titles('?eligible=yes&status=submitted'))).toEqual(
+      sorted([water.titleTh, farm.titleTh]),
+    );
+  });
+
+  it('returns proposals for revision with a due date; a withdrawn one fails; the applicant is told', async () => {
+    expect(
+      (await bulk({ action: 'return_for_revision', ids: [market.id], reason: 'แนบงบประมาณรายไตรมาส' }))
+        .statusCode,
+    ).toBe(400);
+    const response = await bulk({
+      action: 'return_for_revision',
+      ids: [market.id, withdrawn.id],
+      reason: 'แนบงบประมาณรายไตรมาส',
+      dueAt: '2026-12-15T16:30:00+07:00',
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const result = response.json<{ data: BulkResult }>().data;
+    expect(result.done).toEqual([market.id]);
+    expect(result.failed.map((f) => [f.id, f.code])).toEqual([[withdrawn.id, 'INVALID_STATE']]);
+    expect(result.failed[0]?.message).not.toMatch(/^errors\./);
+    expect(await titles('?status=returned')).toEqual([market.titleTh]);
+    const inbox = (await applicant.get('/api/notifications')).json<{ data: InboxItem[] }>().data;
+    expect(inbox.some((n) => n.kind === 'proposal_returned' && n.body.includes('แนบงบประมาณรายไตรมาส'))).toBe(
+      true,
+    );
+  });
+
+  it('validates the body', async () => {
+    expect((await bulk({ action: 'archive', ids: [water.id], reason: 'x' })).statusCode).toBe(400);
+    expect((await bulk({ action: 'mark_eligible', ids: [], reason: 'x' })).statusCode).toBe(400);
+    expect((await bulk({ action: 'mark_eligible', ids: [water.id] })).statusCode).toBe(400);
+    expect((await bulk({ action: 'mark_eligible', ids: ['nope'], reason: 'x' })).statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/** At most this many notifications come back in one list, newest first. */
+export const INBOX_LIMIT = 50;
+
+/** How often the bell asks for the unread count (and again whenever the window regains focus). */
+export const INBOX_POLL_MS = 60_000;
+
+export const InboxQuerySchema = z
+  .object({
+    /** `true`: only the unread ones; `false` or absent: all. */
+    unread: z.enum(['true', 'false']).optional(),
+  })
+  .strict();
+export type InboxQuery = z.infer<typeof InboxQuerySchema>;
+
+/** One in-app notification of the signed-in person, its title and body in the request's language. */
+export const InboxItemSchema = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  /** Path in the web app the notification opens, e.g. `/proposals/<id>`. */
+  link: z.string().nullable(),
+  readAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type InboxItem = z.infer<typeof InboxItemSchema>;
+
+export const UnreadCountSchema = z.object({ count: z.int().min(0) });
+export type UnreadCount = z.infer<typeof UnreadCountSchema>;
+
+export const NotificationParamsSchema = z.object({ id: z.uuid() });
