@@ -6,6 +6,12 @@ import { buildApp } from '@server/app';
 import { parseEnv } from '@server/env';
 import { createTestDatabase, currentEngine, type TestDatabase } from './test-db';
 
+/**
+ * The instant "now" for calls and proposals in integration tests (10:00 on 15 Dec 2026, Bangkok): the factories' calls
+ * (open 1 Nov 2026 – 31 Jan 2027) stay open whatever the real date is. Tests that cross a deadline pass their own clock.
+ */
+export const TEST_NOW = '2026-12-15T03:00:00.000Z';
+
 export interface TestContext {
   app: FastifyInstance;
   database: TestDatabase;
@@ -26,7 +32,7 @@ export async function createTestApp(
     DATA_DIR: mkdtempSync(join(tmpdir(), 'si-test-data-')),
     ...envOverrides,
   });
-  const app = await buildApp({ database, env, logger: false, ...options });
+  const app = await buildApp({ database, env, logger: false, clock: options.clock ?? (() => new Date(TEST_NOW)) });
   await app.ready();
   return {
     app,
