@@ -5,7 +5,25 @@ const booleanFlag = z
   .optional()
   .transform((value) => value === '1' || value === 'true' || value === 'yes');
 
-const EnvSchema = z.object({
+/** Like `booleanFlag`, but unset (or empty) stays `undefined`, so that the default can depend on other settings. */
+const optionalBooleanFlag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .optional()
+  .transform((value) =>
+    value === undefined || value === '' ? undefined : value === '1' || value === 'true' || value === 'yes',
+  );
+
+/** An optional string where an empty value counts as unset. */
+const optionalText = z
+  .string()
+  .min(1)
+  .optional()
+  .or(z.literal('').transform(() => undefined));
+
+/** Settings that `FILE_STORAGE=s3` cannot do without. */
+const S3_REQUIRED = ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+
+const EnvFields = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().min(1).default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -33,7 +51,39 @@ const EnvSchema = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
   /** Multiplies every per-route rate limit (for load tests and test suites that send many requests from one IP). */
   RATE_LIMIT_FACTOR: z.coerce.number().min(0.01).max(100_000).default(1),
+  /** Where uploaded files' bytes go: `disk` (DATA_DIR/files) or an S3-compatible bucket. */
+  FILE_STORAGE: z.enum(['disk', 's3']).default('disk'),
+  S3_ENDPOINT: z
+    .string()
+    .regex(/^https?:\/\/[^/\s]+/, 'must start with http:// or https://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name: 3–63 of a-z, 0-9, dot and hyphen')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  S3_ACCESS_KEY_ID: optionalText,
+  S3_SECRET_ACCESS_KEY: optionalText,
+  /** Path-style URLs (`endpoint/bucket/key`), as most S3-compatible servers need. Default: on when S3_ENDPOINT is set. */
+  S3_FORCE_PATH_STYLE: optionalBooleanFlag,
 });
+
+const EnvSchema = EnvFields.superRefine(
+  (value, ctx) => {
+    if (value.FILE_STORAGE !== 's3') {
+      return;
+    }
+    for (const name of S3_REQUIRED) {
+      if (!value[name]) {
+        ctx.addIssue({ code: 'custom', path: [name], message: 'required when FILE_STORAGE=s3' });
+      }
+    }
+  },
+  // Also when other variables are bad, so that the start-up message names every problem at once.
+  { when: () => true },
+);
 
 export type Env = z.infer<typeof EnvSchema>;
 

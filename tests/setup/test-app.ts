@@ -32,7 +32,12 @@ export async function createTestApp(
     DATA_DIR: mkdtempSync(join(tmpdir(), 'si-test-data-')),
     ...envOverrides,
   });
-  const app = await buildApp({ database, env, logger: false, clock: options.clock ?? (() => new Date(TEST_NOW)) });
+  const app = await buildApp({
+    database,
+    env,
+    logger: false,
+    clock: options.clock ?? (() => new Date(TEST_NOW)),
+  });
   await app.ready();
   return {
     app,
