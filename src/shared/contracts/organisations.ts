@@ -3,6 +3,7 @@ import { ORGANISATION_TYPE_CODES } from '../reference/organisation-types';
 import { THEME_CODES } from '../reference/themes';
 import { COMMUNITY_ENTERPRISE_CODE, hasValidThaiIdChecksum, normaliseThaiId } from '../validation/thai-ids';
 import { EmailSchema, PhoneSchema } from './identity';
+import { OrganisationRefSchema } from './proposals';
 
 export const MEMBER_ROLES = ['owner', 'editor', 'viewer'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
@@ -103,3 +104,13 @@ export const AcceptInvitationBodySchema = z.object({ token: z.string().min(20).m
 export const ChangeMemberRoleBodySchema = z.object({ role: MemberRoleSchema }).strict();
 export const TransferOwnershipBodySchema = z.object({ userId: z.uuid() }).strict();
 export const MemberParamsSchema = z.object({ id: z.uuid(), userId: z.uuid() });
+
+/** At most this many organisations answer one lookup. */
+export const ORGANISATION_LOOKUP_LIMIT = 20;
+
+/** `q`: part of a Thai or English name, 2–100 characters once trimmed. */
+export const OrganisationLookupQuerySchema = z.object({ q: z.string().trim().min(2).max(100) }).strict();
+export type OrganisationLookupQuery = z.infer<typeof OrganisationLookupQuerySchema>;
+
+/** Minimal references (no contact data, no members), ordered by Thai name. */
+export const OrganisationLookupResponseSchema = z.array(OrganisationRefSchema).max(ORGANISATION_LOOKUP_LIMIT);

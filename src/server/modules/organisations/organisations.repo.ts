@@ -42,6 +42,28 @@ export async function listOrganisations(db: DbOrTx, userId: string, all: boolean
     .limit(500);
 }
 
+/** `%`, `_` and `\\` stand for themselves in an ILIKE pattern. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Minimal references to the organisations whose Thai or English name holds the text, by name (at most `limit`). */
+export async function lookupOrganisations(db: DbOrTx, text: string, limit: number) {
+  const pattern = `%${escapeLike(text)}%`;
+  return db
+    .select({
+      id: organisations.id,
+      nameTh: organisations.nameTh,
+      nameEn: organisations.nameEn,
+      type: organisations.type,
+      provinceCode: organisations.provinceCode,
+    })
+    .from(organisations)
+    .where(sql`(${organisations.nameTh} ILIKE ${pattern} OR ${organisations.nameEn} ILIKE ${pattern})`)
+    .orderBy(asc(organisations.nameTh), asc(organisations.id))
+    .limit(limit);
+}
+
 /** Updates when the version matches (optimistic concurrency); undefined when someone else changed it first. */
 export async function updateOrganisation(
   db: DbOrTx,

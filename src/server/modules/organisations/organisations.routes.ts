@@ -10,6 +10,8 @@ import {
   InviteBodySchema,
   MemberParamsSchema,
   MemberSchema,
+  OrganisationLookupQuerySchema,
+  OrganisationLookupResponseSchema,
   OrganisationSchema,
   TransferOwnershipBodySchema,
   UpdateOrganisationBodySchema,
@@ -58,6 +60,22 @@ export const organisationRoutes: FastifyPluginAsyncZod<{
     },
     async (request) => ({
       data: await service.listOrganisations(db, requireActor(request.actor), request.query.scope),
+    }),
+  );
+
+  app.get(
+    '/organisations/lookup',
+    {
+      config: { ...session, rateLimit: rateLimit(60, '1 minute') },
+      schema: {
+        tags,
+        summary: 'Find organisations by part of their Thai or English name (minimal references, at most 20)',
+        querystring: OrganisationLookupQuerySchema,
+        response: { 200: dataOf(OrganisationLookupResponseSchema), ...errorResponses(400, 401, 429) },
+      },
+    },
+    async (request) => ({
+      data: await service.lookupOrganisations(db, request.query.q),
     }),
   );
 

@@ -3,13 +3,15 @@ import { AppError, fieldIssue, invalidField } from '@server/lib/errors';
 import { authorize, type Actor, type RequestMeta } from '@server/lib/authz';
 import type { Language } from '@shared/i18n/index';
 import { translate } from '@server/lib/i18n';
-import type {
-  CreateOrganisationBody,
-  Member,
-  MemberRole,
-  Organisation,
-  UpdateOrganisationBody,
+import {
+  ORGANISATION_LOOKUP_LIMIT,
+  type CreateOrganisationBody,
+  type Member,
+  type MemberRole,
+  type Organisation,
+  type UpdateOrganisationBody,
 } from '@shared/contracts/organisations';
+import type { OrganisationRef } from '@shared/contracts/proposals';
 import { recordAudit } from '@server/modules/audit/audit.service';
 import { queueEmail } from '@server/modules/notifications/notifications.service';
 import { findAreaProblems } from '@server/modules/geo/geo.service';
@@ -151,6 +153,15 @@ export async function listOrganisations(
   }
   const rows = await repo.listOrganisations(db, actor.userId, scope === 'all');
   return rows.map((r) => toOrganisation(actor, r));
+}
+
+/**
+ * Organisations whose Thai or English name holds `text`, as minimal references (name, type, province) for naming
+ * co-applicants: any signed-in person may look, so no contact data and no members. At most 20, by name.
+ */
+export async function lookupOrganisations(db: Database, text: string): Promise<OrganisationRef[]> {
+  const rows = await repo.lookupOrganisations(db, text, ORGANISATION_LOOKUP_LIMIT);
+  return rows.map((r) => ({ ...r, type: r.type as OrganisationRef['type'] }));
 }
 
 /** Updates the profile if `version` is still current; a concurrent edit gives CONFLICT, never a silent overwrite. */

@@ -423,6 +423,7 @@ function ProposalEditor({ initial, onReload }: { initial: ProposalDetail; onRelo
                   prefix={PREFIX}
                   titleError={titleError}
                   problems={problems}
+                  applicantId={detail.organisation.id}
                   coApplicants={detail.coApplicants}
                   candidates={candidates}
                   onChange={change}
@@ -473,6 +474,7 @@ function ProposalEditor({ initial, onReload }: { initial: ProposalDetail; onRelo
               prefix={PREFIX}
               titleError={undefined}
               problems={problems}
+              applicantId={detail.organisation.id}
               coApplicants={detail.coApplicants}
               candidates={[]}
               onChange={change}
