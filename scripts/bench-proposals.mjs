@@ -102,15 +102,17 @@ async function generate(db) {
     rows: [applicant],
   } = await db.query(`SELECT id FROM users WHERE email = 'applicant@demo.si-platform.test'`);
   const { rows: types } = await db.query(`SELECT code FROM organisation_types ORDER BY code`);
+  // a fixed shuffle of the provinces, so that the busy ones are spread over the regions
+  const provinceCodes = (await db.query(`SELECT code FROM provinces ORDER BY md5(code::text)`)).rows.map((r) => r.code);
   // 5,000 organisations, provinces skewed towards the lower codes of each region (some far busier than others)
   await db.query(
     `INSERT INTO organisations (name_th, name_en, type, province_code, description)
      SELECT 'องค์กรทดสอบ ' || g, 'Bench organisation ' || g,
             ($1::text[])[1 + (g % array_length($1::text[], 1))],
-            (SELECT code FROM provinces ORDER BY code OFFSET floor(power(random(), 2) * 77)::int LIMIT 1),
+            ($2::smallint[])[1 + floor(power(random(), 2) * array_length($2::smallint[], 1))::int],
             ''
        FROM generate_series(1, 5000) g`,
-    [types.map((t) => t.code)],
+    [types.map((t) => t.code), provinceCodes],
   );
   const {
     rows: [org],

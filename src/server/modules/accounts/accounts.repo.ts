@@ -273,3 +273,12 @@ export async function countActiveAdministrators(db: DbOrTx): Promise<number> {
     .where(and(eq(userRoles.role, 'administrator'), eq(users.status, 'active')));
   return Number(rows[0]?.n ?? 0);
 }
+
+export async function listActiveUserIdsWithRole(db: DbOrTx, role: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ id: users.id })
+    .from(userRoles)
+    .innerJoin(users, eq(users.id, userRoles.userId))
+    .where(and(eq(userRoles.role, role), eq(users.status, 'active')));
+  return rows.map((r) => r.id);
+}

@@ -884,3 +884,8 @@ export async function revokeRole(
     });
   });
 }
+
+/** Active people holding a platform role (e.g. the programme officers to tell about something awaiting them). */
+export async function listActiveUserIdsWithRole(db: DbOrTx, role: PlatformRole): Promise<string[]> {
+  return repo.listActiveUserIdsWithRole(db, role);
+}

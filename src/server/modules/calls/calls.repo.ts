@@ -6,8 +6,6 @@ import {
   calls,
   problemStatements,
   programmes,
-  userRoles,
-  users,
 } from '@server/db/schema/index';
 import type { CallPhase, CallStatus } from '@shared/contracts/calls';
 
@@ -285,14 +283,4 @@ export async function hasFrozenForm(db: DbOrTx, callId: string): Promise<boolean
     .where(and(eq(callForms.callId, callId), isNotNull(callForms.frozenAt)))
     .limit(1);
   return rows.length > 0;
-}
-
-/** Active accounts holding the programme-officer role (they approve problem statements). */
-export async function listOfficerUserIds(db: DbOrTx): Promise<string[]> {
-  const rows = await db
-    .selectDistinct({ id: users.id })
-    .from(userRoles)
-    .innerJoin(users, eq(users.id, userRoles.userId))
-    .where(and(eq(userRoles.role, 'programme_officer'), eq(users.status, 'active')));
-  return rows.map((r) => r.id);
 }

@@ -22,6 +22,7 @@ import {
 import { errorResponses } from '@server/lib/http';
 import { requireActor } from '@server/lib/authz';
 import * as service from './calls.service';
+import { checkEligibility } from '@server/modules/proposals/proposals.service';
 import * as statements from './problem-statements.service';
 import { PROBLEM_TRANSITION_NAMES } from './calls.transitions';
 
@@ -193,7 +194,7 @@ export const callRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      data: await service.checkEligibility(
+      data: await checkEligibility(
         db,
         requireActor(request.actor),
         request.params.id,

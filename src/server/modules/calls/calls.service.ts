@@ -10,7 +10,6 @@ import type {
   CallSummary,
   CallTransition,
   CreateCallBody,
-  EligibilityResult,
   EligibilityRules,
   FormStage,
   UpdateCallBody,
@@ -18,12 +17,9 @@ import type {
 import type { FormDefinition } from '@shared/contracts/forms';
 import type { ProgrammeType } from '@shared/reference/programmes';
 import { TARGET_GROUP_CODE } from '@shared/reference/province-groups';
-import { evaluateEligibility } from '@shared/calls/eligibility';
 import { getProvinceGroupOrThrow } from '@server/modules/reference/reference.service';
 import { recordAudit } from '@server/modules/audit/audit.service';
 import { findProgramme } from '@server/modules/programmes/programmes.service';
-import { getOrganisation } from '@server/modules/organisations/organisations.service';
-import { countActiveProposals } from '@server/modules/proposals/proposals.service';
 import * as repo from './calls.repo';
 import { callPolicy } from './calls.policy';
 import { callPhase } from './calls.phase';
@@ -538,27 +534,3 @@ export async function saveCallForm(
 }
 
 // ---- Eligibility -------------------------------------------------------------------------------------------------
-
-/**
- * "Eligible / not eligible, because …" for one of the actor's organisations (officers may ask for any), judged on
- * the organisation's type and province and its proposals in the call so far.
- */
-export async function checkEligibility(
-  db: Database,
-  actor: Actor,
-  callId: string,
-  organisationId: string,
-): Promise<EligibilityResult> {
-  const call = await getVisibleCall(db, actor, callId);
-  const organisation = await getOrganisation(db, actor, organisationId);
-  const [otherProposalCount, targetGroupProvinceCodes] = await Promise.all([
-    countActiveProposals(db, callId, organisationId),
-    call.eligibility.targetGroupOnly ? getTargetGroupProvinceCodes(db) : Promise.resolve([]),
-  ]);
-  return evaluateEligibility(call.eligibility, {
-    organisationType: organisation.type,
-    organisationProvinceCode: organisation.provinceCode,
-    otherProposalCount,
-    targetGroupProvinceCodes,
-  });
-}

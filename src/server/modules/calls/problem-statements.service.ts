@@ -1,3 +1,4 @@
+import { listActiveUserIdsWithRole } from '@server/modules/accounts/accounts.service';
 import type { Database, DbOrTx } from '@server/db/client';
 import { AppError, fieldIssue } from '@server/lib/errors';
 import { authorize, type Actor, type RequestMeta } from '@server/lib/authz';
@@ -176,7 +177,7 @@ export async function createProblemStatement(
       after: snapshot(row),
     });
     if (status === 'pending') {
-      await notifyUsers(tx, await callsRepo.listOfficerUserIds(tx), {
+      await notifyUsers(tx, await listActiveUserIdsWithRole(tx, 'programme_officer'), {
         kind: 'problem_statement_pending',
         params: { title: body.titleTh, call: call.titleTh, organisation: org?.nameTh ?? poster?.name ?? '' },
         link: `/calls/${callId}`,

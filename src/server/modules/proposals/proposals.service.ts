@@ -48,7 +48,11 @@ import {
   type CallRecord,
 } from '@server/modules/calls/calls.service';
 import { getPublishedStatement } from '@server/modules/calls/problem-statements.service';
-import { getMemberRole, listMemberContacts } from '@server/modules/organisations/organisations.service';
+import {
+  getMemberRole,
+  getOrganisation,
+  listMemberContacts,
+} from '@server/modules/organisations/organisations.service';
 import { recordAudit } from '@server/modules/audit/audit.service';
 import { notifyUsers, queueEmail } from '@server/modules/notifications/notifications.service';
 import type { EmailTemplate } from '@server/modules/notifications/notifications.templates';
@@ -1293,4 +1297,28 @@ export async function getProposalForPrint(db: Database, actor: Actor, id: string
     call: loaded.call,
     programme: { nameTh: loaded.record.call.programmeNameTh, nameEn: loaded.record.call.programmeNameEn },
   };
+}
+
+/**
+ * "Eligible / not eligible, because …" for one of the actor's organisations (officers may ask for any), judged on
+ * the organisation's type and province and its proposals in the call so far.
+ */
+export async function checkEligibility(
+  db: Database,
+  actor: Actor,
+  callId: string,
+  organisationId: string,
+): Promise<EligibilityResult> {
+  const call = await getVisibleCall(db, actor, callId);
+  const organisation = await getOrganisation(db, actor, organisationId);
+  const [otherProposalCount, targetGroupProvinceCodes] = await Promise.all([
+    countActiveProposals(db, callId, organisationId),
+    call.eligibility.targetGroupOnly ? getTargetGroupProvinceCodes(db) : Promise.resolve([]),
+  ]);
+  return evaluateEligibility(call.eligibility, {
+    organisationType: organisation.type,
+    organisationProvinceCode: organisation.provinceCode,
+    otherProposalCount,
+    targetGroupProvinceCodes,
+  });
 }
