@@ -103,7 +103,9 @@ async function generate(db) {
   } = await db.query(`SELECT id FROM users WHERE email = 'applicant@demo.si-platform.test'`);
   const { rows: types } = await db.query(`SELECT code FROM organisation_types ORDER BY code`);
   // a fixed shuffle of the provinces, so that the busy ones are spread over the regions
-  const provinceCodes = (await db.query(`SELECT code FROM provinces ORDER BY md5(code::text)`)).rows.map((r) => r.code);
+  const provinceCodes = (await db.query(`SELECT code FROM provinces ORDER BY md5(code::text)`)).rows.map(
+    (r) => r.code,
+  );
   // 5,000 organisations, provinces skewed towards the lower codes of each region (some far busier than others)
   await db.query(
     `INSERT INTO organisations (name_th, name_en, type, province_code, description)
