@@ -31,7 +31,8 @@ export async function queueEmail(tx: DbOrTx, input: QueueEmailInput): Promise<vo
 export interface InAppMessage {
   /** What happened, e.g. `proposal_submitted`; the title and body come from `inbox.messages.<kind>.title|body`. */
   kind: string;
-  params: Record<string, string>;
+  /** The message's parameters, fixed or in each language (dates, names with an English form). */
+  params: Record<string, string> | ((lang: Language) => Record<string, string>);
   /** Path in the web app the notification opens, e.g. `/proposals/<id>`. */
   link: string | null;
 }
@@ -42,8 +43,10 @@ export async function notifyUsers(
   userIds: readonly string[],
   message: InAppMessage,
 ): Promise<void> {
+  const params = (lang: Language) =>
+    typeof message.params === 'function' ? message.params(lang) : message.params;
   const text = (lang: Language, part: 'title' | 'body') =>
-    translate(lang, `inbox.messages.${message.kind}.${part}`, message.params);
+    translate(lang, `inbox.messages.${message.kind}.${part}`, params(lang));
   await repo.insertNotifications(
     tx,
     [...new Set(userIds)].map((userId) => ({

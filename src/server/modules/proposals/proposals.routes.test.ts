@@ -451,12 +451,20 @@ describe("officers' actions", () => {
       version: proposal.version,
     });
     const inbox = await ctx.database.db
-      .select({ kind: notifications.kind, bodyTh: notifications.bodyTh })
+      .select({
+        kind: notifications.kind,
+        titleTh: notifications.titleTh,
+        titleEn: notifications.titleEn,
+        bodyTh: notifications.bodyTh,
+      })
       .from(notifications)
       .where(eq(notifications.userId, owner.userId));
-    expect(
-      inbox.some((n) => n.kind === 'proposal_eligibility' && n.bodyTh.includes('องค์กรยังไม่จดทะเบียน')),
-    ).toBe(true);
+    const notice = inbox.find((n) => n.kind === 'proposal_eligibility');
+    expect(notice?.bodyTh).toContain('องค์กรยังไม่จดทะเบียน');
+    // each language reads the result in its own words
+    expect(notice?.titleTh).toContain('ไม่มีสิทธิ์');
+    expect(notice?.titleEn).toContain('Not eligible');
+    expect(notice?.titleEn).not.toMatch(/[\u0E00-\u0E7F]/);
     const audit = await ctx.database.db
       .select({ action: auditEvents.action, actor: auditEvents.actorUserId })
       .from(auditEvents)

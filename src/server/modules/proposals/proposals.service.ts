@@ -452,10 +452,8 @@ export function setProposalLinkBase(publicUrl: string): void {
 interface NoticeInput {
   kind: string;
   template: EmailTemplate;
-  /** Parameters of the in-app message (one set for both languages). */
-  params: Record<string, string>;
-  /** Parameters of each email, in the member's language. */
-  emailParams: (lang: Language) => Record<string, string>;
+  /** Parameters of the in-app message and of each email, in the reader's language. */
+  params: (lang: Language) => Record<string, string>;
 }
 
 /** Tells every member of the applicant organisation: in the app and by email, in each member's language. */
@@ -478,7 +476,7 @@ async function notifyMembers(
       to: member.email,
       template: input.template,
       lang: member.lang,
-      params: { name: member.name, ...input.emailParams(member.lang) },
+      params: { name: member.name, ...input.params(member.lang) },
       link: `${publicUrl ?? defaultPublicUrl}${path}`,
     });
   }
@@ -785,8 +783,7 @@ export async function submitProposal(
       {
         kind: 'proposal_submitted',
         template: 'proposal_submitted',
-        params: { receipt, title: p.titleTh, call: call.titleTh },
-        emailParams: (lang) => ({
+        params: (lang) => ({
           receipt,
           title: titleIn(lang, p.titleTh, p.titleEn),
           call: titleIn(lang, call.titleTh, call.titleEn),
@@ -844,8 +841,7 @@ export async function withdrawProposal(
       {
         kind: 'proposal_withdrawn',
         template: 'proposal_withdrawn',
-        params: { title: p.titleTh, call: call.titleTh },
-        emailParams: (lang) => ({
+        params: (lang) => ({
           title: titleIn(lang, p.titleTh, p.titleEn),
           call: titleIn(lang, call.titleTh, call.titleEn),
           organisation: titleIn(lang, org.nameTh, org.nameEn),
@@ -919,8 +915,7 @@ export async function returnProposal(
       {
         kind: 'proposal_returned',
         template: 'proposal_returned',
-        params: { receipt, title: p.titleTh, dueAt: formatDateTime(dueAt, 'th'), comment: body.comment },
-        emailParams: (lang) => ({
+        params: (lang) => ({
           receipt,
           title: titleIn(lang, p.titleTh, p.titleEn),
           call: titleIn(lang, call.titleTh, call.titleEn),
@@ -983,12 +978,7 @@ export async function overrideEligibility(
       {
         kind: 'proposal_eligibility',
         template: 'proposal_eligibility',
-        params: {
-          result: `${translate('th', resultKey)} / ${translate('en', resultKey)}`,
-          title: p.titleTh,
-          reason: body.reason,
-        },
-        emailParams: (lang) => ({
+        params: (lang) => ({
           receipt,
           title: titleIn(lang, p.titleTh, p.titleEn),
           result: translate(lang, resultKey),
@@ -1085,8 +1075,7 @@ export async function inviteFullProposal(
       {
         kind: 'proposal_invited_full',
         template: 'proposal_invited_full',
-        params: { title: p.titleTh, dueAt: formatDateTime(deadline, 'th') },
-        emailParams: (lang) => ({
+        params: (lang) => ({
           title: titleIn(lang, p.titleTh, p.titleEn),
           call: titleIn(lang, call.titleTh, call.titleEn),
           dueAt: formatDateTime(deadline, lang),
