@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { expect } from 'vitest';
+import type { TestClient } from '@tests/helpers/client';
 import type { Answers, FormDefinitionInput } from '@shared/contracts/forms';
+import type { ProposalDetail } from '@shared/contracts/proposals';
 
 /**
  * A two-section proposal form with most kinds of question: text with limits, area, themes, a yes/no that shows a
@@ -98,6 +101,23 @@ export function samplePdf(): Buffer {
       'trailer<</Root 1 0 R>>\n%%EOF\n',
     'latin1',
   );
+}
+
+/** A draft started through the API by `client` and, when `answers` are given, saved with them. */
+export async function startDraft(
+  client: TestClient,
+  input: { callId: string; organisationId: string; titleTh: string },
+  answers?: Answers,
+): Promise<ProposalDetail> {
+  const created = await client.post('/api/proposals', input);
+  expect(created.statusCode, created.body).toBe(201);
+  const draft = created.json<{ data: ProposalDetail }>().data;
+  if (!answers) {
+    return draft;
+  }
+  const saved = await client.patch(`/api/proposals/${draft.id}`, { version: draft.version, answers });
+  expect(saved.statusCode, saved.body).toBe(200);
+  return saved.json<{ data: ProposalDetail }>().data;
 }
 
 /** A multipart/form-data body with text fields and at most one file, for `app.inject`. */

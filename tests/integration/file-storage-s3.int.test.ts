@@ -7,10 +7,10 @@ import { createTestApp, type TestContext } from '@tests/setup/test-app';
 import { startS3Server, type TestS3Server } from '@tests/setup/s3-server';
 import { makeTempDir } from '@tests/helpers/temp';
 import { createOpenCall } from '@tests/factories/calls';
-import { TEST_FORM, completeAnswers, multipartBody, samplePdf } from '@tests/factories/proposals';
+import { TEST_FORM, completeAnswers, multipartBody, samplePdf, startDraft } from '@tests/factories/proposals';
 import { createOrganisation, signedIn } from '@tests/factories/people';
 import { proposalAttachments } from '@server/db/schema/index';
-import type { Attachment, ProposalDetail } from '@shared/contracts/proposals';
+import type { Attachment } from '@shared/contracts/proposals';
 
 let s3: TestS3Server;
 let ctx: TestContext;
@@ -38,18 +38,11 @@ describe('proposal attachments with FILE_STORAGE=s3', () => {
     const owner = await signedIn(ctx, 'owner@s3.test');
     const organisationId = await createOrganisation(owner.client);
     const call = await createOpenCall(officer.client, { forms: { proposal: TEST_FORM } });
-    const created = await owner.client.post('/api/proposals', {
-      callId: call.id,
-      organisationId,
-      titleTh: 'ข้อเสนอที่เก็บไฟล์ใน S3',
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    const draft = created.json<{ data: ProposalDetail }>().data;
-    const saved = await owner.client.patch(`/api/proposals/${draft.id}`, {
-      version: 1,
-      answers: completeAnswers(),
-    });
-    expect(saved.statusCode, saved.body).toBe(200);
+    const draft = await startDraft(
+      owner.client,
+      { callId: call.id, organisationId, titleTh: 'ข้อเสนอที่เก็บไฟล์ใน S3' },
+      completeAnswers(),
+    );
 
     const bytes = samplePdf();
     const body = multipartBody(

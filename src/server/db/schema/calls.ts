@@ -11,17 +11,13 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { timestamps } from './columns';
 import type { EligibilityRules } from '@shared/contracts/calls';
 import type { FormDefinition } from '@shared/contracts/forms';
 import { districts, provinces } from './geo';
 import { users } from './identity';
 import { organisations } from './organisations';
 import { programmes } from './reference';
-
-const timestamps = {
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-};
 
 /** A call for proposals (รอบการรับข้อเสนอ) in a programme. */
 export const calls = pgTable(

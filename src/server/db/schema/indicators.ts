@@ -9,6 +9,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { timestamps } from './columns';
 import { provinces } from './geo';
 
 /** An indicator measured for areas (provinces), such as a poverty headcount ratio. */
@@ -40,8 +41,7 @@ export const areaIndicatorValues = pgTable(
     unit: text().notNull(),
     sourceUrl: text().notNull(),
     note: text().notNull().default(''),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    ...timestamps,
   },
   (t) => [
     unique('area_indicator_values_key').on(t.indicatorCode, t.year, t.provinceCode),

@@ -10,6 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { timestamps } from './columns';
 import { districts, provinces, subdistricts } from './geo';
 import { users } from './identity';
 import { organisationTypes } from './reference';
@@ -39,8 +40,7 @@ export const organisations = pgTable(
     themes: jsonb().$type<string[]>().notNull().default([]),
     createdBy: uuid().references(() => users.id),
     version: integer().notNull().default(1),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    ...timestamps,
   },
   (t) => [
     uniqueIndex('organisations_juristic_id_key').on(t.juristicId),

@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { timestamps } from './columns';
 import type { EligibilityResult } from '@shared/contracts/calls';
 import type { Answers } from '@shared/contracts/forms';
 import { users } from './identity';
@@ -20,11 +21,6 @@ import { organisations } from './organisations';
 import { callForms, calls, problemStatements } from './calls';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
-
-const timestamps = {
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-};
 
 export interface EligibilityOverride {
   eligible: boolean;

@@ -9,6 +9,7 @@ import {
   primaryKey,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { timestamps } from './columns';
 import { provinces } from './geo';
 
 export const themes = pgTable('themes', {
@@ -57,8 +58,7 @@ export const programmes = pgTable('programmes', {
   fiscalYears: jsonb().$type<number[]>().notNull().default([]),
   budgetSatang: bigint({ mode: 'number' }),
   version: integer().notNull().default(1),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  ...timestamps,
 });
 
 /** A named set of provinces, such as the poor-province target group (กลุ่มจังหวัดยากจน). */

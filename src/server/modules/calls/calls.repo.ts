@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@server/db/client';
+import { updateIfVersionMatches } from '@server/db/versioned';
 import {
   callForms,
   callReceiptCounters,
@@ -197,18 +198,8 @@ export async function insertCall(db: DbOrTx, values: NewCall): Promise<string> {
 }
 
 /** Updates a call if `version` is still current (and bumps it); false when another change came first. */
-export async function updateCall(
-  db: DbOrTx,
-  id: string,
-  version: number,
-  changes: CallChanges,
-): Promise<boolean> {
-  const rows = await db
-    .update(calls)
-    .set({ ...changes, version: sql`${calls.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(calls.id, id), eq(calls.version, version)))
-    .returning({ id: calls.id });
-  return rows.length > 0;
+export function updateCall(db: DbOrTx, id: string, version: number, changes: CallChanges): Promise<boolean> {
+  return updateIfVersionMatches(db, calls, id, version, changes);
 }
 
 /** Moves a call from one status to another; false when its status changed meanwhile. */

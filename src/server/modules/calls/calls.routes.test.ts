@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '@tests/setup/test-app';
 import { TestClient } from '@tests/helpers/client';
+import { startDraft } from '@tests/factories/proposals';
 import { ensureAccount } from '@server/modules/accounts/accounts.service';
 import { saveProvinceGroup } from '@server/modules/reference/reference.service';
 import { freezeForm } from '@server/modules/calls/calls.service';
@@ -108,10 +109,8 @@ async function createOrganisation(client: TestClient, body: Record<string, unkno
 }
 
 /** Starts a draft through the proposals API (which freezes the form version it starts on). */
-async function startProposal(client: TestClient, callId: string, organisationId: string) {
-  const response = await client.post('/api/proposals', { callId, organisationId, titleTh: 'ข้อเสนอทดสอบ' });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json<{ data: { id: string; formId: string; formVersion: number } }>().data;
+function startProposal(client: TestClient, callId: string, organisationId: string) {
+  return startDraft(client, { callId, organisationId, titleTh: 'ข้อเสนอทดสอบ' });
 }
 
 /** A withdrawn proposal row, inserted directly: withdrawing is the proposals module's business, not this file's. */

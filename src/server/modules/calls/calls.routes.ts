@@ -38,6 +38,8 @@ export const callRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.database;
   const session = { auth: 'session' as const };
   const tags = ['calls'];
+  const callDetail = dataOf(CallDetailSchema);
+  const statement = dataOf(ProblemStatementSchema);
 
   app.get(
     '/calls',
@@ -61,7 +63,7 @@ export const callRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'One call with its current forms and problem statements',
         params: CallIdParamsSchema,
-        response: { 200: dataOf(CallDetailSchema), ...errorResponses(400, 404) },
+        response: { 200: callDetail, ...errorResponses(400, 404) },
       },
     },
     async (request) => ({
@@ -77,7 +79,7 @@ export const callRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Create a draft call (programme officers)',
         body: CreateCallBodySchema,
-        response: { 201: dataOf(CallDetailSchema), ...errorResponses(400, 401, 403, 409) },
+        response: { 201: callDetail, ...errorResponses(400, 401, 403, 409) },
       },
     },
     async (request, reply) =>
@@ -101,7 +103,7 @@ export const callRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Update a call (programme officers; give the version you edited)',
         params: CallIdParamsSchema,
         body: UpdateCallBodySchema,
-        response: { 200: dataOf(CallDetailSchema), ...errorResponses(400, 401, 403, 404, 409) },
+        response: { 200: callDetail, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => ({
@@ -125,7 +127,7 @@ export const callRoutes: FastifyPluginAsyncZod = async (app) => {
           tags,
           summary: SUMMARIES[transition],
           params: CallIdParamsSchema,
-          response: { 200: dataOf(CallDetailSchema), ...errorResponses(400, 401, 403, 404, 409) },
+          response: { 200: callDetail, ...errorResponses(400, 401, 403, 404, 409) },
         },
       },
       async (request) => ({
@@ -213,7 +215,7 @@ export const callRoutes: FastifyPluginAsyncZod = async (app) => {
           'Post a problem statement (officers: published; partners and local government owners: pending approval)',
         params: CallIdParamsSchema,
         body: ProblemStatementBodySchema,
-        response: { 201: dataOf(ProblemStatementSchema), ...errorResponses(400, 401, 403, 404, 409) },
+        response: { 201: statement, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) =>
@@ -239,7 +241,7 @@ export const callRoutes: FastifyPluginAsyncZod = async (app) => {
           'Update a problem statement (officers; its poster while pending; give the version you edited)',
         params: ProblemStatementParamsSchema,
         body: UpdateProblemStatementBodySchema,
-        response: { 200: dataOf(ProblemStatementSchema), ...errorResponses(400, 401, 403, 404, 409) },
+        response: { 200: statement, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => ({
@@ -265,7 +267,7 @@ export const callRoutes: FastifyPluginAsyncZod = async (app) => {
               ? 'Publish a pending problem statement (officers)'
               : 'Withdraw a problem statement (officers; its poster while pending)',
           params: ProblemStatementParamsSchema,
-          response: { 200: dataOf(ProblemStatementSchema), ...errorResponses(400, 401, 403, 404, 409) },
+          response: { 200: statement, ...errorResponses(400, 401, 403, 404, 409) },
         },
       },
       async (request) => ({

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@server/db/client';
+import { updateIfVersionMatches } from '@server/db/versioned';
 import { organisations, problemStatements } from '@server/db/schema/index';
 import type { ProblemStatus } from '@shared/contracts/calls';
 
@@ -74,18 +75,13 @@ export async function insertStatement(db: DbOrTx, values: NewStatement): Promise
 }
 
 /** Updates a statement if `version` is still current; false when another change came first. */
-export async function updateStatement(
+export function updateStatement(
   db: DbOrTx,
   id: string,
   version: number,
   changes: StatementChanges,
 ): Promise<boolean> {
-  const rows = await db
-    .update(problemStatements)
-    .set({ ...changes, version: sql`${problemStatements.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(problemStatements.id, id), eq(problemStatements.version, version)))
-    .returning({ id: problemStatements.id });
-  return rows.length > 0;
+  return updateIfVersionMatches(db, problemStatements, id, version, changes);
 }
 
 /** Moves a statement between statuses; false when its status changed meanwhile. */

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '@tests/setup/test-app';
 import type { TestClient } from '@tests/helpers/client';
 import { createOpenCall } from '@tests/factories/calls';
-import { TEST_FORM, completeAnswers, multipartBody, samplePdf } from '@tests/factories/proposals';
+import { TEST_FORM, completeAnswers, multipartBody, samplePdf, startDraft } from '@tests/factories/proposals';
 import { createOrganisation, signedIn, type Person } from '@tests/factories/people';
 import { proposalAttachments } from '@server/db/schema/index';
 import type { CallDetail } from '@shared/contracts/calls';
@@ -31,20 +31,12 @@ afterAll(async () => {
   await ctx.close();
 });
 
-async function draftWithAnswers(): Promise<ProposalDetail> {
-  const created = await owner.client.post('/api/proposals', {
-    callId: call.id,
-    organisationId: orgId,
-    titleTh: 'ข้อเสนอพร้อมไฟล์แนบ',
-  });
-  expect(created.statusCode, created.body).toBe(201);
-  const draft = created.json<{ data: ProposalDetail }>().data;
-  const saved = await owner.client.patch(`/api/proposals/${draft.id}`, {
-    version: 1,
-    answers: completeAnswers(),
-  });
-  expect(saved.statusCode, saved.body).toBe(200);
-  return saved.json<{ data: ProposalDetail }>().data;
+function draftWithAnswers(): Promise<ProposalDetail> {
+  return startDraft(
+    owner.client,
+    { callId: call.id, organisationId: orgId, titleTh: 'ข้อเสนอพร้อมไฟล์แนบ' },
+    completeAnswers(),
+  );
 }
 
 function upload(

@@ -4,7 +4,7 @@ import { createTestApp, type TestContext } from '@tests/setup/test-app';
 import { linkIn, mailText, startSmtpServer } from '@tests/helpers/smtp';
 import { createOrganisationMembershipForTest } from '@tests/helpers/memberships';
 import { createOpenCall } from '@tests/factories/calls';
-import { TEST_FORM, completeAnswers } from '@tests/factories/proposals';
+import { TEST_FORM, completeAnswers, startDraft } from '@tests/factories/proposals';
 import { createOrganisation, signedIn, type Person } from '@tests/factories/people';
 import type { CallDetail } from '@shared/contracts/calls';
 import type { Answers } from '@shared/contracts/forms';
@@ -49,21 +49,12 @@ beforeEach(() => {
   now = START;
 });
 
-async function draftWith(
+function draftWith(
   call: CallDetail,
   answers: Answers = completeAnswers(),
   titleTh = 'ข้อเสนอทดสอบการยื่น',
 ): Promise<ProposalDetail> {
-  const created = await owner.client.post('/api/proposals', {
-    callId: call.id,
-    organisationId: orgId,
-    titleTh,
-  });
-  expect(created.statusCode, created.body).toBe(201);
-  const draft = created.json<{ data: ProposalDetail }>().data;
-  const saved = await owner.client.patch(`/api/proposals/${draft.id}`, { version: draft.version, answers });
-  expect(saved.statusCode, saved.body).toBe(200);
-  return saved.json<{ data: ProposalDetail }>().data;
+  return startDraft(owner.client, { callId: call.id, organisationId: orgId, titleTh }, answers);
 }
 
 const submit = (p: ProposalDetail, headers: Record<string, string> = {}) =>

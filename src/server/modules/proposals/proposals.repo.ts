@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@server/db/client';
+import { updateIfVersionMatches } from '@server/db/versioned';
 import {
   calls,
   organisations,
@@ -99,18 +100,13 @@ export async function insertProposal(db: DbOrTx, values: NewProposal): Promise<s
 }
 
 /** Saves when `version` is still current and bumps it; false when someone saved first. */
-export async function updateIfVersion(
+export function updateIfVersion(
   db: DbOrTx,
   id: string,
   version: number,
   changes: ProposalChanges,
 ): Promise<boolean> {
-  const rows = await db
-    .update(proposals)
-    .set({ ...changes, version: sql`${proposals.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(proposals.id, id), eq(proposals.version, version)))
-    .returning({ id: proposals.id });
-  return rows.length > 0;
+  return updateIfVersionMatches(db, proposals, id, version, changes);
 }
 
 /** Changes a proposal the caller holds locked; `bumpVersion` for changes the applicant's open drafts must notice. */
@@ -162,15 +158,18 @@ export async function findChild(db: DbOrTx, parentId: string) {
 
 // ---- Co-applicants -------------------------------------------------------------------------------------------
 
+/** What a proposal needs to know of an organisation: its names, type and province. */
+const organisationRefColumns = {
+  id: organisations.id,
+  nameTh: organisations.nameTh,
+  nameEn: organisations.nameEn,
+  type: organisations.type,
+  provinceCode: organisations.provinceCode,
+};
+
 export async function listCoApplicants(db: DbOrTx, proposalId: string) {
   return db
-    .select({
-      id: organisations.id,
-      nameTh: organisations.nameTh,
-      nameEn: organisations.nameEn,
-      type: organisations.type,
-      provinceCode: organisations.provinceCode,
-    })
+    .select(organisationRefColumns)
     .from(proposalCoApplicants)
     .innerJoin(organisations, eq(organisations.id, proposalCoApplicants.organisationId))
     .where(eq(proposalCoApplicants.proposalId, proposalId))
@@ -187,16 +186,7 @@ export async function replaceCoApplicants(db: DbOrTx, proposalId: string, organi
 }
 
 export async function findOrganisationRef(db: DbOrTx, id: string) {
-  const rows = await db
-    .select({
-      id: organisations.id,
-      nameTh: organisations.nameTh,
-      nameEn: organisations.nameEn,
-      type: organisations.type,
-      provinceCode: organisations.provinceCode,
-    })
-    .from(organisations)
-    .where(eq(organisations.id, id));
+  const rows = await db.select(organisationRefColumns).from(organisations).where(eq(organisations.id, id));
   return rows[0];
 }
 

@@ -5,7 +5,7 @@ import { TestClient } from '@tests/helpers/client';
 import { startSmtpServer, mailText } from '@tests/helpers/smtp';
 import { createOrganisationMembershipForTest } from '@tests/helpers/memberships';
 import { createOpenCall } from '@tests/factories/calls';
-import { TEST_FORM, completeAnswers } from '@tests/factories/proposals';
+import { TEST_FORM, completeAnswers, startDraft as startDraftAs } from '@tests/factories/proposals';
 import { createOrganisation, signedIn, type Person } from '@tests/factories/people';
 import { auditEvents, notifications } from '@server/db/schema/index';
 import type { CallDetail } from '@shared/contracts/calls';
@@ -42,15 +42,8 @@ afterAll(async () => {
 
 type Json<T> = { json: <U = T>() => U; statusCode: number; body: string };
 
-async function startDraft(
-  client: TestClient,
-  callId = call.id,
-  organisationId = orgId,
-  titleTh = 'ข้อเสนอทดสอบ',
-) {
-  const response = await client.post('/api/proposals', { callId, organisationId, titleTh });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json<{ data: ProposalDetail }>().data;
+function startDraft(client: TestClient, callId = call.id, organisationId = orgId, titleTh = 'ข้อเสนอทดสอบ') {
+  return startDraftAs(client, { callId, organisationId, titleTh });
 }
 
 function issues(response: Json<unknown>) {

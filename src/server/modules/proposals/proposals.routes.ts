@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import multipart from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { dataOf } from '@shared/contracts/common';
 import { OkSchema } from '@shared/contracts/identity';
@@ -48,6 +48,16 @@ async function readUpload(request: FastifyRequest): Promise<service.UploadInput>
   return { questionId, ...file };
 }
 
+/** Sends a file only the signed-in user may see: never sniffed, never cached. */
+function sendPrivateFile(reply: FastifyReply, contentType: string, disposition: string, body: Buffer) {
+  return reply
+    .header('Content-Type', contentType)
+    .header('Content-Disposition', disposition)
+    .header('X-Content-Type-Options', 'nosniff')
+    .header('Cache-Control', 'private, no-store')
+    .send(body);
+}
+
 export const proposalRoutes: FastifyPluginAsyncZod<{
   publicUrl: string;
   onMailQueued: () => void;
@@ -55,6 +65,13 @@ export const proposalRoutes: FastifyPluginAsyncZod<{
   const { db } = app.database;
   const session = { auth: 'session' as const };
   service.setProposalLinkBase(opts.publicUrl);
+
+  /** Awaits a command that may queue e-mail, then wakes the mail sender. */
+  const withQueuedMail = async <T>(command: Promise<T>): Promise<{ data: T }> => {
+    const data = await command;
+    opts.onMailQueued();
+    return { data };
+  };
 
   await app.register(multipart, {
     throwFileSizeLimit: false,
@@ -202,12 +219,7 @@ export const proposalRoutes: FastifyPluginAsyncZod<{
         request.params.id,
         request.params.attachmentId,
       );
-      return reply
-        .header('Content-Type', file.contentType)
-        .header('Content-Disposition', contentDisposition(file.fileName))
-        .header('X-Content-Type-Options', 'nosniff')
-        .header('Cache-Control', 'private, no-store')
-        .send(file.bytes);
+      return sendPrivateFile(reply, file.contentType, contentDisposition(file.fileName), file.bytes);
     },
   );
 
@@ -249,19 +261,18 @@ export const proposalRoutes: FastifyPluginAsyncZod<{
         response: { 200: detail, ...errorResponses(400, 401, 403, 404, 409, 422, 429) },
       },
     },
-    async (request) => {
-      const data = await service.submitProposal(
-        db,
-        requireActor(request.actor),
-        request.params.id,
-        request.body.version,
-        request.meta(),
-        app.clock(),
-        opts.publicUrl,
-      );
-      opts.onMailQueued();
-      return { data };
-    },
+    async (request) =>
+      withQueuedMail(
+        service.submitProposal(
+          db,
+          requireActor(request.actor),
+          request.params.id,
+          request.body.version,
+          request.meta(),
+          app.clock(),
+          opts.publicUrl,
+        ),
+      ),
   );
 
   app.post(
@@ -275,18 +286,17 @@ export const proposalRoutes: FastifyPluginAsyncZod<{
         response: { 200: detail, ...errorResponses(400, 401, 403, 404, 409, 422) },
       },
     },
-    async (request) => {
-      const data = await service.withdrawProposal(
-        db,
-        requireActor(request.actor),
-        request.params.id,
-        request.meta(),
-        app.clock(),
-        opts.publicUrl,
-      );
-      opts.onMailQueued();
-      return { data };
-    },
+    async (request) =>
+      withQueuedMail(
+        service.withdrawProposal(
+          db,
+          requireActor(request.actor),
+          request.params.id,
+          request.meta(),
+          app.clock(),
+          opts.publicUrl,
+        ),
+      ),
   );
 
   app.post(
@@ -301,19 +311,18 @@ export const proposalRoutes: FastifyPluginAsyncZod<{
         response: { 200: detail, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => {
-      const data = await service.returnProposal(
-        db,
-        requireActor(request.actor),
-        request.params.id,
-        request.body,
-        request.meta(),
-        app.clock(),
-        opts.publicUrl,
-      );
-      opts.onMailQueued();
-      return { data };
-    },
+    async (request) =>
+      withQueuedMail(
+        service.returnProposal(
+          db,
+          requireActor(request.actor),
+          request.params.id,
+          request.body,
+          request.meta(),
+          app.clock(),
+          opts.publicUrl,
+        ),
+      ),
   );
 
   app.post(
@@ -328,19 +337,18 @@ export const proposalRoutes: FastifyPluginAsyncZod<{
         response: { 200: detail, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => {
-      const data = await service.overrideEligibility(
-        db,
-        requireActor(request.actor),
-        request.params.id,
-        request.body,
-        request.meta(),
-        app.clock(),
-        opts.publicUrl,
-      );
-      opts.onMailQueued();
-      return { data };
-    },
+    async (request) =>
+      withQueuedMail(
+        service.overrideEligibility(
+          db,
+          requireActor(request.actor),
+          request.params.id,
+          request.body,
+          request.meta(),
+          app.clock(),
+          opts.publicUrl,
+        ),
+      ),
   );
 
   app.post(
@@ -356,16 +364,17 @@ export const proposalRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request, reply) => {
-      const data = await service.inviteFullProposal(
-        db,
-        requireActor(request.actor),
-        request.params.id,
-        request.meta(),
-        app.clock(),
-        opts.publicUrl,
+      const invited = await withQueuedMail(
+        service.inviteFullProposal(
+          db,
+          requireActor(request.actor),
+          request.params.id,
+          request.meta(),
+          app.clock(),
+          opts.publicUrl,
+        ),
       );
-      opts.onMailQueued();
-      return reply.status(201).send({ data });
+      return reply.status(201).send(invited);
     },
   );
 
@@ -390,12 +399,7 @@ export const proposalRoutes: FastifyPluginAsyncZod<{
       );
       const pdf = await renderProposalPdf(db, printable, request.lang, now);
       const name = `${printable.detail.receiptNumber ?? `proposal-${printable.detail.id.slice(0, 8)}`}.pdf`;
-      return reply
-        .header('Content-Type', 'application/pdf')
-        .header('Content-Disposition', contentDisposition(name, true))
-        .header('X-Content-Type-Options', 'nosniff')
-        .header('Cache-Control', 'private, no-store')
-        .send(pdf);
+      return sendPrivateFile(reply, 'application/pdf', contentDisposition(name, true), pdf);
     },
   );
 };

@@ -335,6 +335,65 @@ function finalEligible(
   return automatic ? (automatic.eligible ? 1 : 0) : null;
 }
 
+/**
+ * The columns that follow from a proposal's answers, titles and organisation: budget, places, eligibility, search.
+ * A new draft has no id, receipt number or eligibility override yet.
+ */
+async function derivedColumns(
+  db: DbOrTx,
+  call: CallRecord,
+  organisation: Parameters<typeof derive>[2] & Parameters<typeof searchTextOf>[2]['organisation'],
+  form: FormDefinition,
+  answers: Answers,
+  proposal: {
+    id?: string;
+    titleTh: string;
+    titleEn: string;
+    receiptNumber?: string | null;
+    eligibilityOverride?: { eligible: boolean } | null;
+  },
+) {
+  const derived = await derive(db, call, organisation, form, answers, proposal.id ?? null);
+  return {
+    requestedSatang: derived.requestedSatang,
+    provinceCodes: derived.provinceCodes,
+    themes: derived.themes,
+    eligibility: derived.eligibility,
+    isEligible: finalEligible(derived.eligibility, proposal.eligibilityOverride ?? null),
+    searchText: searchTextOf(
+      form,
+      answers,
+      { titleTh: proposal.titleTh, titleEn: proposal.titleEn, organisation },
+      proposal.receiptNumber ?? null,
+    ),
+  };
+}
+
+/** Inserts a new draft with no answers yet, and its first event; returns its id. */
+async function insertDraft(
+  tx: DbOrTx,
+  actor: Actor,
+  values: Omit<repo.NewProposal, 'answers' | 'status' | 'createdBy' | 'createdAt' | 'updatedAt'>,
+  now: Date,
+): Promise<string> {
+  const proposalId = await repo.insertProposal(tx, {
+    ...values,
+    answers: {},
+    status: 'draft',
+    createdBy: actor.userId,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await repo.insertEvent(tx, {
+    proposalId,
+    fromStatus: null,
+    toStatus: 'draft',
+    actorUserId: actor.userId,
+    at: now,
+  });
+  return proposalId;
+}
+
 // ---- Checks of a save or a submission -------------------------------------------------------------------------
 
 const answerField = (field: string) => `body.${field}`;
@@ -563,38 +622,31 @@ export async function createProposal(
       throw new AppError('NOT_FOUND');
     }
     await freezeForm(tx, form.id, now);
-    const derived = await derive(tx, call, organisation, form.definition, {}, null);
-    const proposalId = await repo.insertProposal(tx, {
-      callId: call.id,
-      stage,
-      formId: form.id,
-      organisationId: organisation.id,
-      problemStatementId: body.problemStatementId,
-      titleTh: body.titleTh,
-      answers: {},
-      status: 'draft',
-      requestedSatang: derived.requestedSatang,
-      provinceCodes: derived.provinceCodes,
-      themes: derived.themes,
-      eligibility: derived.eligibility,
-      isEligible: finalEligible(derived.eligibility, null),
-      searchText: searchTextOf(
-        form.definition,
-        {},
-        { titleTh: body.titleTh, titleEn: '', organisation },
-        null,
-      ),
-      createdBy: actor.userId,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await repo.insertEvent(tx, {
-      proposalId,
-      fromStatus: null,
-      toStatus: 'draft',
-      actorUserId: actor.userId,
-      at: now,
-    });
+    const derived = await derivedColumns(
+      tx,
+      call,
+      organisation,
+      form.definition,
+      {},
+      {
+        titleTh: body.titleTh,
+        titleEn: '',
+      },
+    );
+    const proposalId = await insertDraft(
+      tx,
+      actor,
+      {
+        callId: call.id,
+        stage,
+        formId: form.id,
+        organisationId: organisation.id,
+        problemStatementId: body.problemStatementId,
+        titleTh: body.titleTh,
+        ...derived,
+      },
+      now,
+    );
     await recordAudit(tx, meta, {
       action: 'proposal.created',
       entityType: 'proposal',
@@ -659,23 +711,20 @@ export async function saveProposal(
     ]);
     const titleTh = body.titleTh ?? p.titleTh;
     const titleEn = body.titleEn ?? p.titleEn;
-    const derived = await derive(tx, loaded.call, loaded.record.organisation, form.definition, answers, id);
+    const derived = await derivedColumns(
+      tx,
+      loaded.call,
+      loaded.record.organisation,
+      form.definition,
+      answers,
+      { ...p, titleTh, titleEn },
+    );
     const saved = await repo.updateIfVersion(tx, id, body.version, {
       titleTh,
       titleEn,
       problemStatementId,
       answers,
-      requestedSatang: derived.requestedSatang,
-      provinceCodes: derived.provinceCodes,
-      themes: derived.themes,
-      eligibility: derived.eligibility,
-      isEligible: finalEligible(derived.eligibility, p.eligibilityOverride),
-      searchText: searchTextOf(
-        form.definition,
-        answers,
-        { titleTh, titleEn, organisation: loaded.record.organisation },
-        p.receiptNumber,
-      ),
+      ...derived,
     });
     if (!saved) {
       throw await conflictWith(tx, actor, id, now);
@@ -737,28 +786,15 @@ export async function submitProposal(
       ),
     ]);
     const answers = keepVisibleAnswers(form.definition, p.answers);
-    const derived = await derive(tx, call, loaded.record.organisation, form.definition, answers, id);
     const receipt = p.receiptNumber ?? (await issueReceiptNumber(tx, call, p.stage as FormStage));
+    const derived = await derivedColumns(tx, call, loaded.record.organisation, form.definition, answers, {
+      ...p,
+      receiptNumber: receipt,
+    });
     await repo.updateProposal(
       tx,
       id,
-      {
-        status: 'submitted',
-        answers,
-        receiptNumber: receipt,
-        submittedAt: now,
-        requestedSatang: derived.requestedSatang,
-        provinceCodes: derived.provinceCodes,
-        themes: derived.themes,
-        eligibility: derived.eligibility,
-        isEligible: finalEligible(derived.eligibility, p.eligibilityOverride),
-        searchText: searchTextOf(
-          form.definition,
-          answers,
-          { titleTh: p.titleTh, titleEn: p.titleEn, organisation: loaded.record.organisation },
-          receipt,
-        ),
-      },
+      { status: 'submitted', answers, receiptNumber: receipt, submittedAt: now, ...derived },
       true,
     );
     await repo.insertEvent(tx, {
@@ -1023,45 +1059,38 @@ export async function inviteFullProposal(
     await freezeForm(tx, form.id, now);
     const organisation = loaded.record.organisation;
     const coApplicants = await repo.listCoApplicants(tx, id);
-    const derived = await derive(tx, call, organisation, form.definition, {}, null);
-    const newId = await repo.insertProposal(tx, {
-      callId: call.id,
-      stage: 'full',
-      formId: form.id,
-      organisationId: p.organisationId,
-      problemStatementId: p.problemStatementId,
-      parentProposalId: id,
-      titleTh: p.titleTh,
-      titleEn: p.titleEn,
-      answers: {},
-      status: 'draft',
-      requestedSatang: derived.requestedSatang,
-      provinceCodes: derived.provinceCodes,
-      themes: derived.themes,
-      eligibility: derived.eligibility,
-      isEligible: finalEligible(derived.eligibility, null),
-      searchText: searchTextOf(
-        form.definition,
-        {},
-        { titleTh: p.titleTh, titleEn: p.titleEn, organisation },
-        null,
-      ),
-      createdBy: actor.userId,
-      createdAt: now,
-      updatedAt: now,
-    });
+    const derived = await derivedColumns(
+      tx,
+      call,
+      organisation,
+      form.definition,
+      {},
+      {
+        titleTh: p.titleTh,
+        titleEn: p.titleEn,
+      },
+    );
+    const newId = await insertDraft(
+      tx,
+      actor,
+      {
+        callId: call.id,
+        stage: 'full',
+        formId: form.id,
+        organisationId: p.organisationId,
+        problemStatementId: p.problemStatementId,
+        parentProposalId: id,
+        titleTh: p.titleTh,
+        titleEn: p.titleEn,
+        ...derived,
+      },
+      now,
+    );
     await repo.replaceCoApplicants(
       tx,
       newId,
       coApplicants.map((c) => c.id),
     );
-    await repo.insertEvent(tx, {
-      proposalId: newId,
-      fromStatus: null,
-      toStatus: 'draft',
-      actorUserId: actor.userId,
-      at: now,
-    });
     await recordAudit(tx, meta, {
       action: 'proposal.invited_full',
       entityType: 'proposal',

@@ -35,6 +35,34 @@ function RequiredMark({ required }: { required: boolean }) {
   return required ? <span className="fr-required">{t('proposals.form.required')}</span> : null;
 }
 
+/** The question's help text and note under its label, each with the id the control is described by. */
+function HelpAndNote({
+  hintId,
+  help,
+  noteId,
+  note,
+}: {
+  hintId: string;
+  help: string;
+  noteId: string;
+  note: ReactNode;
+}) {
+  return (
+    <>
+      {help ? (
+        <p id={hintId} className="fr-question__help">
+          {help}
+        </p>
+      ) : null}
+      {note ? (
+        <p id={noteId} className="fr-question__note">
+          {note}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 /** A question answered with one control: its label, help, the control, a meta line and its error. */
 export function SingleFrame({
   id,
@@ -56,16 +84,7 @@ export function SingleFrame({
       <label className="fr-question__label" htmlFor={`${id}-input`}>
         <span>{label}</span> <RequiredMark required={required} />
       </label>
-      {help ? (
-        <p id={hintId} className="fr-question__help">
-          {help}
-        </p>
-      ) : null}
-      {note ? (
-        <p id={noteId} className="fr-question__note">
-          {note}
-        </p>
-      ) : null}
+      <HelpAndNote hintId={hintId} help={help} noteId={noteId} note={note} />
       {children({
         id: `${id}-input`,
         'aria-invalid': error ? true : undefined,
@@ -117,16 +136,7 @@ export function GroupFrame({
       <legend className="fr-question__label">
         <span>{label}</span> <RequiredMark required={required} />
       </legend>
-      {help ? (
-        <p id={hintId} className="fr-question__help">
-          {help}
-        </p>
-      ) : null}
-      {note ? (
-        <p id={noteId} className="fr-question__note">
-          {note}
-        </p>
-      ) : null}
+      <HelpAndNote hintId={hintId} help={help} noteId={noteId} note={note} />
       {children}
       {meta ? <div className="fr-question__meta">{meta}</div> : null}
       <FieldError id={errorId} message={error} />

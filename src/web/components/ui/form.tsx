@@ -205,3 +205,32 @@ export function SubmitButton({
     </button>
   );
 }
+
+/**
+ * A failed save: the problem, and when someone else saved first (`stale`) a button to load their version. Both
+ * kinds are announced at once; the test ids tell them apart.
+ */
+export function SaveProblemAlert({
+  kind,
+  message,
+  reloadLabel,
+  onReloadLatest,
+}: {
+  kind: 'error' | 'stale';
+  message: string;
+  reloadLabel: string;
+  onReloadLatest?: (() => void) | undefined;
+}) {
+  return (
+    <FormAlert testId={kind === 'stale' ? 'stale-version' : 'form-error'}>
+      <p>{message}</p>
+      {kind === 'stale' && onReloadLatest ? (
+        <p>
+          <button type="button" className="button button--secondary" onClick={onReloadLatest}>
+            {reloadLabel}
+          </button>
+        </p>
+      ) : null}
+    </FormAlert>
+  );
+}

@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { useI18n } from '@web/lib/i18n';
+import { useDropdown } from '@web/lib/use-dropdown';
 import { hasRole } from '../api';
 import { useAuth } from '../auth';
 import './account-nav.css';
@@ -23,42 +24,9 @@ export function AccountNav() {
   const { status, me, signOut } = useAuth();
   const location = useLocation();
   const navigate = useNavigate();
-  const [open, setOpen] = useState(false);
-  const [openPath, setOpenPath] = useState(location.pathname + location.hash);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const toggleRef = useRef<HTMLButtonElement>(null);
+  // Closes after navigating, on Escape and on a press outside.
+  const { open, setOpen, rootRef, toggleRef } = useDropdown(location.pathname + location.hash);
   const panelId = useId();
-
-  // Close the menu after navigating.
-  const here = location.pathname + location.hash;
-  if (openPath !== here) {
-    setOpenPath(here);
-    setOpen(false);
-  }
-
-  useEffect(() => {
-    if (!open) {
-      return undefined;
-    }
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') {
-        event.stopPropagation();
-        setOpen(false);
-        toggleRef.current?.focus();
-      }
-    };
-    const onPointer = (event: PointerEvent) => {
-      if (rootRef.current && event.target instanceof Node && !rootRef.current.contains(event.target)) {
-        setOpen(false);
-      }
-    };
-    document.addEventListener('keydown', onKey, true);
-    document.addEventListener('pointerdown', onPointer);
-    return () => {
-      document.removeEventListener('keydown', onKey, true);
-      document.removeEventListener('pointerdown', onPointer);
-    };
-  }, [open]);
 
   if (status === 'loading') {
     return <div className="account-nav" aria-hidden="true" />;

@@ -1,5 +1,5 @@
-import { useMemo, useState } from 'react';
-import { useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
+import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { Link } from 'react-router';
 import type { CallDetail } from '@shared/contracts/calls';
 import { ORGANISATION_TYPES } from '@shared/reference/organisation-types';
@@ -7,10 +7,9 @@ import { REGIONS } from '@shared/reference/regions';
 import { THEMES } from '@shared/reference/themes';
 import {
   CheckboxField,
-  FormAlert,
+  SaveProblemAlert,
   SelectField,
   SubmitButton,
-  TextAreaField,
   TextField,
 } from '@web/components/ui/form';
 import { LoadingState } from '@web/components/ui/states';
@@ -30,6 +29,7 @@ import {
 } from '../call-form-values';
 import { BangkokDateTimeField } from './bangkok-date-time-field';
 import { CheckboxGroup } from './checkbox-group';
+import { ThaiEnglishFields, useValidationResolver } from './form-parts';
 import { ProvincePicker } from './province-picker';
 
 type Problem = { kind: 'error' | 'stale'; message: string };
@@ -75,20 +75,7 @@ export function CallForm({
   const { t, lang } = useI18n();
   const programmes = useProgrammes();
   const [problem, setProblem] = useState<Problem | null>(null);
-  const resolver = useMemo<Resolver<CallFormValues>>(
-    () => async (values) => {
-      const validation = validateCallForm(values);
-      if (validation.ok) {
-        return { values, errors: {} };
-      }
-      const found: FieldErrors<CallFormValues> = {};
-      for (const [name, key] of Object.entries(validation.errors)) {
-        found[name as CallField] = { type: 'validate', message: t(key) };
-      }
-      return { values: {}, errors: found };
-    },
-    [t],
-  );
+  const resolver = useValidationResolver(validateCallForm);
   const {
     register,
     handleSubmit,
@@ -191,35 +178,32 @@ export function CallForm({
             setValueAs: (value: string) => value.toUpperCase(),
           })}
         />
-        <TextField
-          label={t('calls.admin.form.titleTh')}
-          lang="th"
+        <ThaiEnglishFields
+          th={{
+            label: t('calls.admin.form.titleTh'),
+            error: errors.titleTh?.message,
+            registration: register('titleTh'),
+          }}
+          en={{
+            label: t('calls.admin.form.titleEn'),
+            error: errors.titleEn?.message,
+            registration: register('titleEn'),
+          }}
           maxLength={300}
-          error={errors.titleTh?.message}
-          registration={register('titleTh')}
         />
-        <TextField
-          label={t('calls.admin.form.titleEn')}
-          lang="en"
-          maxLength={300}
-          error={errors.titleEn?.message}
-          registration={register('titleEn')}
-        />
-        <TextAreaField
-          label={t('calls.admin.form.descriptionTh')}
-          lang="th"
-          rows={6}
+        <ThaiEnglishFields
+          th={{
+            label: t('calls.admin.form.descriptionTh'),
+            error: errors.descriptionTh?.message,
+            registration: register('descriptionTh'),
+          }}
+          en={{
+            label: t('calls.admin.form.descriptionEn'),
+            error: errors.descriptionEn?.message,
+            registration: register('descriptionEn'),
+          }}
           maxLength={20000}
-          error={errors.descriptionTh?.message}
-          registration={register('descriptionTh')}
-        />
-        <TextAreaField
-          label={t('calls.admin.form.descriptionEn')}
-          lang="en"
           rows={6}
-          maxLength={20000}
-          error={errors.descriptionEn?.message}
-          registration={register('descriptionEn')}
         />
       </fieldset>
 
@@ -356,16 +340,12 @@ export function CallForm({
       </fieldset>
 
       {problem ? (
-        <FormAlert testId={problem.kind === 'stale' ? 'stale-version' : 'form-error'}>
-          <p>{problem.message}</p>
-          {problem.kind === 'stale' && onReloadLatest ? (
-            <p>
-              <button type="button" className="button button--secondary" onClick={onReloadLatest}>
-                {t('calls.admin.reloadLatest')}
-              </button>
-            </p>
-          ) : null}
-        </FormAlert>
+        <SaveProblemAlert
+          kind={problem.kind}
+          message={problem.message}
+          reloadLabel={t('calls.admin.reloadLatest')}
+          onReloadLatest={onReloadLatest}
+        />
       ) : null}
 
       <div className="form-actions">

@@ -3,7 +3,7 @@ import { useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-f
 import type { CallDetail, ProblemStatement } from '@shared/contracts/calls';
 import { PROVINCES } from '@shared/reference/provinces';
 import { THEMES, type ThemeCode } from '@shared/reference/themes';
-import { FormAlert, SelectField, SubmitButton, TextAreaField, TextField } from '@web/components/ui/form';
+import { FormAlert, SelectField, SubmitButton } from '@web/components/ui/form';
 import { EmptyState } from '@web/components/ui/states';
 import { ConfirmAction } from '@web/features/organisations/components/confirm-action';
 import { useDistricts } from '@web/features/provinces/api';
@@ -13,6 +13,7 @@ import { apiErrorText } from '@web/lib/forms';
 import { useI18n, type MessageKey } from '@web/lib/i18n';
 import { callAdminApi, type ProblemStatementInput } from '../api';
 import { ProblemStatusBadge } from '../labels';
+import { ThaiEnglishFields } from './form-parts';
 
 interface ProblemValues {
   titleTh: string;
@@ -149,36 +150,33 @@ function ProblemForm({
     >
       <h4>{editing ? t('calls.admin.problems.editTitle') : t('calls.admin.problems.addTitle')}</h4>
       <div className="panel-form__grid">
-        <TextField
-          label={t('calls.admin.problems.titleTh')}
-          lang="th"
+        <ThaiEnglishFields
+          th={{
+            label: t('calls.admin.problems.titleTh'),
+            error: errors.titleTh?.message,
+            registration: register('titleTh'),
+          }}
+          en={{
+            label: t('calls.admin.problems.titleEn'),
+            error: errors.titleEn?.message,
+            registration: register('titleEn'),
+          }}
           maxLength={300}
-          error={errors.titleTh?.message}
-          registration={register('titleTh')}
-        />
-        <TextField
-          label={t('calls.admin.problems.titleEn')}
-          lang="en"
-          maxLength={300}
-          error={errors.titleEn?.message}
-          registration={register('titleEn')}
         />
       </div>
-      <TextAreaField
-        label={t('calls.admin.problems.descriptionTh')}
-        lang="th"
-        rows={4}
+      <ThaiEnglishFields
+        th={{
+          label: t('calls.admin.problems.descriptionTh'),
+          error: errors.descriptionTh?.message,
+          registration: register('descriptionTh'),
+        }}
+        en={{
+          label: t('calls.admin.problems.descriptionEn'),
+          error: errors.descriptionEn?.message,
+          registration: register('descriptionEn'),
+        }}
         maxLength={10000}
-        error={errors.descriptionTh?.message}
-        registration={register('descriptionTh')}
-      />
-      <TextAreaField
-        label={t('calls.admin.problems.descriptionEn')}
-        lang="en"
         rows={4}
-        maxLength={10000}
-        error={errors.descriptionEn?.message}
-        registration={register('descriptionEn')}
       />
       <div className="panel-form__grid">
         <SelectField
@@ -223,21 +221,19 @@ function ProblemForm({
           </option>
         ))}
       </SelectField>
-      <TextAreaField
-        label={t('calls.admin.problems.expectedResultTh')}
-        lang="th"
-        rows={3}
+      <ThaiEnglishFields
+        th={{
+          label: t('calls.admin.problems.expectedResultTh'),
+          error: errors.expectedResultTh?.message,
+          registration: register('expectedResultTh'),
+        }}
+        en={{
+          label: t('calls.admin.problems.expectedResultEn'),
+          error: errors.expectedResultEn?.message,
+          registration: register('expectedResultEn'),
+        }}
         maxLength={5000}
-        error={errors.expectedResultTh?.message}
-        registration={register('expectedResultTh')}
-      />
-      <TextAreaField
-        label={t('calls.admin.problems.expectedResultEn')}
-        lang="en"
         rows={3}
-        maxLength={5000}
-        error={errors.expectedResultEn?.message}
-        registration={register('expectedResultEn')}
       />
       {problem ? <FormAlert testId="problem-error">{problem}</FormAlert> : null}
       <div className="form-actions">

@@ -1,16 +1,9 @@
-import { useMemo, useState } from 'react';
-import { useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
+import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { Link, useParams } from 'react-router';
 import type { Programme } from '@shared/contracts/reference';
 import { PROGRAMME_TYPES } from '@shared/reference/programmes';
-import {
-  FormAlert,
-  FormSuccess,
-  SelectField,
-  SubmitButton,
-  TextAreaField,
-  TextField,
-} from '@web/components/ui/form';
+import { FormSuccess, SaveProblemAlert, SelectField, SubmitButton, TextField } from '@web/components/ui/form';
 import { PageHeader } from '@web/components/ui/page-header';
 import { ErrorState, LoadingState, NotFoundState } from '@web/components/ui/states';
 import { useFlagshipObjectives } from '@web/features/reference/api';
@@ -22,6 +15,7 @@ import { usePageTitle } from '@web/lib/page-title';
 import { callAdminApi, useDrivingUnits, useEditableProgramme } from '../api';
 import { bahtToSatang } from '../baht';
 import { CheckboxGroup } from '../components/checkbox-group';
+import { ThaiEnglishFields, useValidationResolver } from '../components/form-parts';
 import { RequireOfficer } from '../components/require-officer';
 import {
   PROGRAMME_FIELDS,
@@ -55,20 +49,7 @@ function ProgrammeEditor({
   const units = useDrivingUnits();
   const objectives = useFlagshipObjectives();
   const [outcome, setOutcome] = useState<Outcome>(null);
-  const resolver = useMemo<Resolver<ProgrammeFormValues>>(
-    () => async (values) => {
-      const validation = validateProgrammeForm(values);
-      if (validation.ok) {
-        return { values, errors: {} };
-      }
-      const found: FieldErrors<ProgrammeFormValues> = {};
-      for (const [name, key] of Object.entries(validation.errors)) {
-        found[name as ProgrammeField] = { type: 'validate', message: t(key) };
-      }
-      return { values: {}, errors: found };
-    },
-    [t],
-  );
+  const resolver = useValidationResolver(validateProgrammeForm);
   const {
     register,
     handleSubmit,
@@ -139,52 +120,47 @@ function ProgrammeEditor({
           ))}
         </SelectField>
         <div className="panel-form__grid">
-          <TextField
-            label={t('calls.admin.programme.nameTh')}
-            lang="th"
+          <ThaiEnglishFields
+            th={{
+              label: t('calls.admin.programme.nameTh'),
+              error: errors.nameTh?.message,
+              registration: register('nameTh'),
+            }}
+            en={{
+              label: t('calls.admin.programme.nameEn'),
+              error: errors.nameEn?.message,
+              registration: register('nameEn'),
+            }}
             maxLength={300}
-            error={errors.nameTh?.message}
-            registration={register('nameTh')}
-          />
-          <TextField
-            label={t('calls.admin.programme.nameEn')}
-            lang="en"
-            maxLength={300}
-            error={errors.nameEn?.message}
-            registration={register('nameEn')}
           />
         </div>
-        <TextAreaField
-          label={t('calls.admin.programme.summaryTh')}
-          lang="th"
-          rows={3}
+        <ThaiEnglishFields
+          th={{
+            label: t('calls.admin.programme.summaryTh'),
+            error: errors.summaryTh?.message,
+            registration: register('summaryTh'),
+          }}
+          en={{
+            label: t('calls.admin.programme.summaryEn'),
+            error: errors.summaryEn?.message,
+            registration: register('summaryEn'),
+          }}
           maxLength={1000}
-          error={errors.summaryTh?.message}
-          registration={register('summaryTh')}
-        />
-        <TextAreaField
-          label={t('calls.admin.programme.summaryEn')}
-          lang="en"
           rows={3}
-          maxLength={1000}
-          error={errors.summaryEn?.message}
-          registration={register('summaryEn')}
         />
-        <TextAreaField
-          label={t('calls.admin.programme.descriptionTh')}
-          lang="th"
-          rows={6}
+        <ThaiEnglishFields
+          th={{
+            label: t('calls.admin.programme.descriptionTh'),
+            error: errors.descriptionTh?.message,
+            registration: register('descriptionTh'),
+          }}
+          en={{
+            label: t('calls.admin.programme.descriptionEn'),
+            error: errors.descriptionEn?.message,
+            registration: register('descriptionEn'),
+          }}
           maxLength={10000}
-          error={errors.descriptionTh?.message}
-          registration={register('descriptionTh')}
-        />
-        <TextAreaField
-          label={t('calls.admin.programme.descriptionEn')}
-          lang="en"
           rows={6}
-          maxLength={10000}
-          error={errors.descriptionEn?.message}
-          registration={register('descriptionEn')}
         />
         <CheckboxGroup
           legend={t('calls.admin.programme.objectives')}
@@ -275,16 +251,12 @@ function ProgrammeEditor({
         {outcome?.kind === 'ok' ? <FormSuccess>{outcome.message}</FormSuccess> : null}
       </div>
       {outcome && outcome.kind !== 'ok' ? (
-        <FormAlert testId={outcome.kind === 'stale' ? 'stale-version' : 'form-error'}>
-          <p>{outcome.message}</p>
-          {outcome.kind === 'stale' ? (
-            <p>
-              <button type="button" className="button button--secondary" onClick={onReloadLatest}>
-                {t('calls.admin.reloadLatest')}
-              </button>
-            </p>
-          ) : null}
-        </FormAlert>
+        <SaveProblemAlert
+          kind={outcome.kind}
+          message={outcome.message}
+          reloadLabel={t('calls.admin.reloadLatest')}
+          onReloadLatest={onReloadLatest}
+        />
       ) : null}
       <div className="form-actions">
         <SubmitButton busy={isSubmitting} busyLabel={t('forms.working')}>

@@ -10,6 +10,7 @@ import { useI18n, type MessageKey } from '@web/lib/i18n';
 import { usePageTitle } from '@web/lib/page-title';
 import { useCalls } from '../api';
 import { CallCard } from '../components/call-card';
+import '@web/components/ui/toggle-group.css';
 import '../calls.css';
 
 /** Tabs in the order people look for calls: open ones first. */
@@ -82,12 +83,12 @@ export default function CallsPage() {
   return (
     <>
       <PageHeader title={t('calls.title')} intro={<p>{t('calls.intro')}</p>}>
-        <div className="calls-phases" role="group" aria-label={t('calls.list.phaseLabel')}>
+        <div className="toggle-group calls-phases" role="group" aria-label={t('calls.list.phaseLabel')}>
           {PHASE_TABS.map((p) => (
             <button
               key={p}
               type="button"
-              className="calls-phases__option"
+              className="toggle-group__option"
               aria-pressed={phase === p}
               onClick={() => change('phase', p)}
               data-testid={`phase-${p}`}

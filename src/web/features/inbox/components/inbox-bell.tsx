@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { INBOX_POLL_MS, type InboxItem } from '@shared/contracts/inbox';
 import { ErrorState, LoadingState } from '@web/components/ui/states';
 import { useAuth } from '@web/features/accounts/auth';
 import { toApiError, type ApiError } from '@web/lib/api';
 import { useI18n } from '@web/lib/i18n';
+import { useDropdown } from '@web/lib/use-dropdown';
 import { announceInboxChange, inboxApi, onInboxChange } from '../api';
 import { NotificationList } from './notification-list';
 import '../inbox.css';
@@ -38,20 +39,12 @@ function Bell() {
   const { t } = useI18n();
   const location = useLocation();
   const [count, setCount] = useState(0);
-  const [open, setOpen] = useState(false);
+  // Closes after navigating (e.g. through one of its links), on Escape and on a press outside.
+  const { open, setOpen, rootRef, toggleRef } = useDropdown(location.pathname);
   const [panel, setPanel] = useState<PanelState>({ status: 'loading' });
   const [now, setNow] = useState(() => new Date());
-  const [openPath, setOpenPath] = useState(location.pathname);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const toggleRef = useRef<HTMLButtonElement>(null);
   const panelId = useId();
   const titleId = useId();
-
-  // Close the panel after navigating (e.g. through one of its links).
-  if (openPath !== location.pathname) {
-    setOpenPath(location.pathname);
-    setOpen(false);
-  }
 
   const refreshCount = useCallback(() => {
     inboxApi.unreadCount().then(setCount, () => undefined);
@@ -89,30 +82,6 @@ function Bell() {
       stop();
     };
   }, [refreshCount]);
-
-  useEffect(() => {
-    if (!open) {
-      return undefined;
-    }
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') {
-        event.stopPropagation();
-        setOpen(false);
-        toggleRef.current?.focus();
-      }
-    };
-    const onPointer = (event: PointerEvent) => {
-      if (rootRef.current && event.target instanceof Node && !rootRef.current.contains(event.target)) {
-        setOpen(false);
-      }
-    };
-    document.addEventListener('keydown', onKey, true);
-    document.addEventListener('pointerdown', onPointer);
-    return () => {
-      document.removeEventListener('keydown', onKey, true);
-      document.removeEventListener('pointerdown', onPointer);
-    };
-  }, [open]);
 
   const toggle = () => {
     if (open) {

@@ -10,6 +10,7 @@ import { usePageTitle } from '@web/lib/page-title';
 import { useFreshApi } from '@web/lib/use-api';
 import { announceInboxChange, inboxApi, INBOX_PATH, onInboxChange } from '../api';
 import { NotificationList } from '../components/notification-list';
+import '@web/components/ui/toggle-group.css';
 import '../inbox.css';
 
 function NotificationsContent() {
@@ -58,10 +59,10 @@ function NotificationsContent() {
     <>
       <PageHeader title={t('inbox.page.title')} intro={<p>{t('inbox.page.intro')}</p>}>
         <div className="inbox-toolbar">
-          <div className="inbox-filter" role="group" aria-label={t('inbox.page.filterLabel')}>
+          <div className="toggle-group" role="group" aria-label={t('inbox.page.filterLabel')}>
             <button
               type="button"
-              className="inbox-filter__option"
+              className="toggle-group__option"
               aria-pressed={!unreadOnly}
               onClick={() => choose(false)}
             >
@@ -69,7 +70,7 @@ function NotificationsContent() {
             </button>
             <button
               type="button"
-              className="inbox-filter__option"
+              className="toggle-group__option"
               aria-pressed={unreadOnly}
               onClick={() => choose(true)}
               data-testid="inbox-filter-unread"

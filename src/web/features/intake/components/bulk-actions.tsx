@@ -1,13 +1,13 @@
 import { useId, useState } from 'react';
 import { BULK_ACTIONS, type BulkResult, type ProposalSummary } from '@shared/contracts/proposals';
-import { FieldError, FormAlert, FormSuccess } from '@web/components/ui/form';
+import { FormAlert, FormSuccess } from '@web/components/ui/form';
 import { endOfBangkokDay } from '@web/features/call-admin/bangkok-time';
 import { toApiError } from '@web/lib/api';
 import { localText } from '@web/lib/format';
 import { apiErrorText } from '@web/lib/forms';
 import { useI18n } from '@web/lib/i18n';
 import { intakeApi } from '../api';
-import { DueDateField } from './due-date-field';
+import { ReasonFields } from './reason-fields';
 
 type BulkAction = (typeof BULK_ACTIONS)[number];
 
@@ -96,36 +96,22 @@ export function BulkActions({
               ))}
             </select>
           </div>
-          <div className="field form-field form-textarea" data-invalid={errors.reason ? 'true' : undefined}>
-            <label htmlFor={`${id}-reason`}>
-              {action === 'return_for_revision' ? t('intake.actions.comment') : t('intake.actions.reason')}
-            </label>
-            <textarea
-              id={`${id}-reason`}
-              rows={3}
-              maxLength={5000}
-              value={reason}
-              onChange={(event) => {
-                setReason(event.target.value);
-                setErrors((now) => ({ ...now, reason: undefined }));
-              }}
-              aria-invalid={errors.reason ? true : undefined}
-              aria-describedby={errors.reason ? `${id}-reason-error` : undefined}
-              data-testid="bulk-reason"
-            />
-            <FieldError id={`${id}-reason-error`} message={errors.reason} />
-          </div>
-          {action === 'return_for_revision' ? (
-            <DueDateField
-              value={due}
-              onChange={(value) => {
-                setDue(value);
-                setErrors((now) => ({ ...now, due: undefined }));
-              }}
-              error={errors.due}
-              testId="bulk-due"
-            />
-          ) : null}
+          <ReasonFields
+            id={`${id}-reason`}
+            label={
+              action === 'return_for_revision' ? t('intake.actions.comment') : t('intake.actions.reason')
+            }
+            rows={3}
+            maxLength={5000}
+            reason={reason}
+            onReasonChange={setReason}
+            due={due}
+            onDueChange={setDue}
+            withDue={action === 'return_for_revision'}
+            errors={errors}
+            onEdit={(field) => setErrors((now) => ({ ...now, [field]: undefined }))}
+            testIds={{ reason: 'bulk-reason', due: 'bulk-due' }}
+          />
           <div className="form-actions">
             <button
               type="button"

@@ -1,6 +1,6 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import type { ProposalDetail } from '@shared/contracts/proposals';
-import { FieldError, FormAlert, FormSuccess } from '@web/components/ui/form';
+import { FormAlert, FormSuccess } from '@web/components/ui/form';
 import { isOfficer } from '@web/features/call-admin/components/require-officer';
 import { endOfBangkokDay } from '@web/features/call-admin/bangkok-time';
 import { useAuth } from '@web/features/accounts/auth';
@@ -9,12 +9,46 @@ import { apiErrorText } from '@web/lib/forms';
 import { useI18n } from '@web/lib/i18n';
 import { intakeApi } from '../api';
 import { EligibilityBadge } from './eligibility-cell';
-import { DueDateField } from './due-date-field';
+import { ReasonFields } from './reason-fields';
 import '@web/components/ui/form.css';
 import '@web/features/organisations/components/confirm-action.css';
 import '../intake.css';
 
 type Panel = 'return' | 'eligibility' | 'invite' | null;
+
+/** A button that opens or closes one of the step panels. */
+function PanelToggle({
+  open,
+  onClick,
+  testId,
+  children,
+}: {
+  open: boolean;
+  onClick: () => void;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className="action-button"
+      aria-expanded={open}
+      onClick={onClick}
+      data-testid={testId}
+    >
+      {children}
+    </button>
+  );
+}
+
+function CancelButton({ onClick }: { onClick: () => void }) {
+  const { t } = useI18n();
+  return (
+    <button type="button" className="button button--secondary" onClick={onClick}>
+      {t('calls.admin.cancel')}
+    </button>
+  );
+}
 
 /**
  * Officers' steps on one proposal, shown on its read-only page: return it for revision with a comment and a due
@@ -36,7 +70,7 @@ export function OfficerProposalActions({
   const [text, setText] = useState('');
   const [due, setDue] = useState('');
   const [eligible, setEligible] = useState<boolean>(proposal.eligible !== true);
-  const [errors, setErrors] = useState<{ text?: string; due?: string }>({});
+  const [errors, setErrors] = useState<{ reason?: string | undefined; due?: string | undefined }>({});
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
 
@@ -73,11 +107,11 @@ export function OfficerProposalActions({
   const submitReturn = () => {
     const dueAt = endOfBangkokDay(due);
     const found = {
-      text: text.trim() === '' ? t('forms.required') : undefined,
+      reason: text.trim() === '' ? t('forms.required') : undefined,
       due: dueAt ? undefined : t('intake.actions.dueRequired'),
     };
     setErrors(found);
-    if (found.text || !dueAt) {
+    if (found.reason || !dueAt) {
       return;
     }
     run(
@@ -88,7 +122,7 @@ export function OfficerProposalActions({
 
   const submitEligibility = () => {
     if (text.trim() === '') {
-      setErrors({ text: t('forms.required') });
+      setErrors({ reason: t('forms.required') });
       return;
     }
     run(
@@ -106,37 +140,23 @@ export function OfficerProposalActions({
       </div>
       <div className="in-officer__buttons">
         {returnForRevision ? (
-          <button
-            type="button"
-            className="action-button"
-            aria-expanded={panel === 'return'}
-            onClick={() => open('return')}
-            data-testid="officer-return"
-          >
+          <PanelToggle open={panel === 'return'} onClick={() => open('return')} testId="officer-return">
             {t('intake.actions.return')}
-          </button>
+          </PanelToggle>
         ) : null}
         {overrideEligibility ? (
-          <button
-            type="button"
-            className="action-button"
-            aria-expanded={panel === 'eligibility'}
+          <PanelToggle
+            open={panel === 'eligibility'}
             onClick={() => open('eligibility')}
-            data-testid="officer-eligibility"
+            testId="officer-eligibility"
           >
             {t('intake.actions.override')}
-          </button>
+          </PanelToggle>
         ) : null}
         {canInvite ? (
-          <button
-            type="button"
-            className="action-button"
-            aria-expanded={panel === 'invite'}
-            onClick={() => open('invite')}
-            data-testid="officer-invite"
-          >
+          <PanelToggle open={panel === 'invite'} onClick={() => open('invite')} testId="officer-invite">
             {t('intake.actions.invite')}
-          </button>
+          </PanelToggle>
         ) : null}
       </div>
 
@@ -145,58 +165,36 @@ export function OfficerProposalActions({
           {panel === 'eligibility' ? (
             <fieldset className="in-radios">
               <legend>{t('intake.actions.setEligibility')}</legend>
-              <div className="form-check__row">
-                <input
-                  id={`${id}-yes`}
-                  type="radio"
-                  name={`${id}-eligible`}
-                  checked={eligible}
-                  onChange={() => setEligible(true)}
-                />
-                <label htmlFor={`${id}-yes`}>{t('intake.eligibility.yes')}</label>
-              </div>
-              <div className="form-check__row">
-                <input
-                  id={`${id}-no`}
-                  type="radio"
-                  name={`${id}-eligible`}
-                  checked={!eligible}
-                  onChange={() => setEligible(false)}
-                />
-                <label htmlFor={`${id}-no`}>{t('intake.eligibility.no')}</label>
-              </div>
+              {([true, false] as const).map((value) => (
+                <div key={String(value)} className="form-check__row">
+                  <input
+                    id={`${id}-${value ? 'yes' : 'no'}`}
+                    type="radio"
+                    name={`${id}-eligible`}
+                    checked={eligible === value}
+                    onChange={() => setEligible(value)}
+                  />
+                  <label htmlFor={`${id}-${value ? 'yes' : 'no'}`}>
+                    {value ? t('intake.eligibility.yes') : t('intake.eligibility.no')}
+                  </label>
+                </div>
+              ))}
             </fieldset>
           ) : null}
-          <div className="field form-field form-textarea" data-invalid={errors.text ? 'true' : undefined}>
-            <label htmlFor={`${id}-text`}>
-              {panel === 'return' ? t('intake.actions.comment') : t('intake.actions.reason')}
-            </label>
-            <textarea
-              id={`${id}-text`}
-              rows={4}
-              maxLength={panel === 'return' ? 5000 : 2000}
-              value={text}
-              onChange={(event) => {
-                setText(event.target.value);
-                setErrors((now) => ({ ...now, text: undefined }));
-              }}
-              aria-invalid={errors.text ? true : undefined}
-              aria-describedby={errors.text ? `${id}-text-error` : undefined}
-              data-testid="officer-text"
-            />
-            <FieldError id={`${id}-text-error`} message={errors.text} />
-          </div>
-          {panel === 'return' ? (
-            <DueDateField
-              value={due}
-              onChange={(value) => {
-                setDue(value);
-                setErrors((now) => ({ ...now, due: undefined }));
-              }}
-              error={errors.due}
-              testId="officer-due"
-            />
-          ) : null}
+          <ReasonFields
+            id={`${id}-text`}
+            label={panel === 'return' ? t('intake.actions.comment') : t('intake.actions.reason')}
+            rows={4}
+            maxLength={panel === 'return' ? 5000 : 2000}
+            reason={text}
+            onReasonChange={setText}
+            due={due}
+            onDueChange={setDue}
+            withDue={panel === 'return'}
+            errors={errors}
+            onEdit={(field) => setErrors((now) => ({ ...now, [field]: undefined }))}
+            testIds={{ reason: 'officer-text', due: 'officer-due' }}
+          />
           <div className="form-actions">
             <button
               type="button"
@@ -211,9 +209,7 @@ export function OfficerProposalActions({
                   ? t('intake.actions.returnConfirm')
                   : t('intake.actions.overrideConfirm')}
             </button>
-            <button type="button" className="button button--secondary" onClick={() => setPanel(null)}>
-              {t('calls.admin.cancel')}
-            </button>
+            <CancelButton onClick={() => setPanel(null)} />
           </div>
         </div>
       ) : null}
@@ -231,9 +227,7 @@ export function OfficerProposalActions({
             >
               {busy ? t('forms.working') : t('intake.actions.inviteConfirm')}
             </button>
-            <button type="button" className="button button--secondary" onClick={() => setPanel(null)}>
-              {t('calls.admin.cancel')}
-            </button>
+            <CancelButton onClick={() => setPanel(null)} />
           </div>
         </div>
       ) : null}

@@ -4,7 +4,13 @@ import { Link } from 'react-router';
 import type { Organisation } from '@shared/contracts/organisations';
 import { ORGANISATION_TYPES } from '@shared/reference/organisation-types';
 import { THEMES } from '@shared/reference/themes';
-import { FormAlert, SelectField, SubmitButton, TextAreaField, TextField } from '@web/components/ui/form';
+import {
+  SaveProblemAlert,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+} from '@web/components/ui/form';
 import '@web/components/ui/panel.css';
 import { toApiError } from '@web/lib/api';
 import { localName } from '@web/lib/format';
@@ -95,16 +101,12 @@ export function OrganisationForm({
       data-testid="organisation-form"
     >
       {problem ? (
-        <FormAlert testId={problem.kind === 'stale' ? 'stale-version' : 'form-error'}>
-          <p>{problem.message}</p>
-          {problem.kind === 'stale' && onReloadLatest ? (
-            <p>
-              <button type="button" className="button button--secondary" onClick={onReloadLatest}>
-                {t('orgs.form.reloadLatest')}
-              </button>
-            </p>
-          ) : null}
-        </FormAlert>
+        <SaveProblemAlert
+          kind={problem.kind}
+          message={problem.message}
+          reloadLabel={t('orgs.form.reloadLatest')}
+          onReloadLatest={onReloadLatest}
+        />
       ) : null}
 
       <fieldset className="panel-form__section">

@@ -14,6 +14,7 @@ import { usePageTitle } from '@web/lib/page-title';
 import { useOrganisations, type OrganisationScope } from '../api';
 import { RoleBadge, useTypeName } from '../components/labels';
 import { useNotice } from '../use-notice';
+import '@web/components/ui/toggle-group.css';
 import '../organisations.css';
 
 /** Bangkok is not "จังหวัดกรุงเทพมหานคร": its name stands alone. */
@@ -106,10 +107,10 @@ function OrganisationsContent() {
             {t('orgs.list.create')}
           </Link>
           {isStaff ? (
-            <div className="org-scope" role="group" aria-label={t('orgs.list.scopeLabel')}>
+            <div className="toggle-group" role="group" aria-label={t('orgs.list.scopeLabel')}>
               <button
                 type="button"
-                className="org-scope__option"
+                className="toggle-group__option"
                 aria-pressed={scope === 'mine'}
                 onClick={() => choose('mine')}
               >
@@ -117,7 +118,7 @@ function OrganisationsContent() {
               </button>
               <button
                 type="button"
-                className="org-scope__option"
+                className="toggle-group__option"
                 aria-pressed={scope === 'all'}
                 onClick={() => choose('all')}
                 data-testid="scope-all"
