@@ -17,7 +17,7 @@ import type {
 import type { FormDefinition } from '@shared/contracts/forms';
 import type { ProgrammeType } from '@shared/reference/programmes';
 import { TARGET_GROUP_CODE } from '@shared/reference/province-groups';
-import { getProvinceGroupOrThrow } from '@server/modules/reference/reference.service';
+import { listProvinceGroupCodes } from '@server/modules/reference/reference.service';
 import { recordAudit } from '@server/modules/audit/audit.service';
 import { findProgramme } from '@server/modules/programmes/programmes.service';
 import * as repo from './calls.repo';
@@ -145,16 +145,8 @@ export async function issueReceiptNumber(tx: DbOrTx, call: CallRecord, stage: Fo
 }
 
 /** Provinces of the target province group (กลุ่มจังหวัดยากจน), for eligibility. */
-export async function getTargetGroupProvinceCodes(db: Database): Promise<number[]> {
-  try {
-    const group = await getProvinceGroupOrThrow(db, TARGET_GROUP_CODE);
-    return group.members.map((m) => m.provinceCode);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') {
-      return [];
-    }
-    throw error;
-  }
+export async function getTargetGroupProvinceCodes(db: DbOrTx): Promise<number[]> {
+  return listProvinceGroupCodes(db, TARGET_GROUP_CODE);
 }
 
 // ---- Officers and the public: lists, details, changes -------------------------------------------------------------

@@ -206,12 +206,24 @@ function toAttachment(row: repo.AttachmentRow): Attachment {
   };
 }
 
-async function toDetail(db: DbOrTx, actor: Actor, loaded: Loaded, now: Date): Promise<ProposalDetail> {
+/** What a caller has already read and need not be read again (a save has just loaded the form and attachments). */
+interface KnownParts {
+  form: CallFormRecord;
+  attachments: Awaited<ReturnType<typeof repo.listAttachments>>;
+}
+
+async function toDetail(
+  db: DbOrTx,
+  actor: Actor,
+  loaded: Loaded,
+  now: Date,
+  known?: KnownParts,
+): Promise<ProposalDetail> {
   const p = loaded.record.proposal;
   // One after another: inside a transaction they share one connection.
-  const form = await getForm(db, p.formId);
+  const form = known?.form ?? (await getForm(db, p.formId));
   const coApplicants = await repo.listCoApplicants(db, p.id);
-  const attachments = await repo.listAttachments(db, p.id);
+  const attachments = known?.attachments ?? (await repo.listAttachments(db, p.id));
   const events = await repo.listEvents(db, p.id);
   const override = p.eligibilityOverride;
   return {
@@ -688,7 +700,7 @@ export async function saveProposal(
   if (tooLarge) {
     throw tooLarge;
   }
-  await db.transaction(async (tx) => {
+  const known = await db.transaction(async (tx): Promise<KnownParts> => {
     const loaded = await load(tx, actor, id);
     authorize(actor, proposalPolicy.write, loaded.access);
     const p = loaded.record.proposal;
@@ -732,8 +744,10 @@ export async function saveProposal(
     if (body.coApplicantIds) {
       await repo.replaceCoApplicants(tx, id, [...new Set(body.coApplicantIds)]);
     }
+    return { form, attachments };
   });
-  return getProposal(db, actor, id, now);
+  // the form version and the attachments do not change in a save: only the proposal row is read again
+  return toDetail(db, actor, await load(db, actor, id), now, known);
 }
 
 /**

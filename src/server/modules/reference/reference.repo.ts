@@ -93,6 +93,14 @@ export async function listProvinceGroupMembers(db: DbOrTx, code: string) {
     .orderBy(sql`${provinceGroupMembers.rank} NULLS LAST`, asc(provinceGroupMembers.provinceCode));
 }
 
+export async function listProvinceGroupCodes(db: DbOrTx, code: string): Promise<number[]> {
+  const rows = await db
+    .select({ provinceCode: provinceGroupMembers.provinceCode })
+    .from(provinceGroupMembers)
+    .where(eq(provinceGroupMembers.groupCode, code));
+  return rows.map((r) => r.provinceCode);
+}
+
 export async function replaceProvinceGroup(
   db: DbOrTx,
   group: typeof provinceGroups.$inferInsert,

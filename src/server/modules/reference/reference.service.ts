@@ -66,6 +66,11 @@ export async function getProvinceGroupOrThrow(db: Database, code: string): Promi
   };
 }
 
+/** The province codes of a group (none when the group does not exist): one query, for rules checked on every save. */
+export async function listProvinceGroupCodes(db: DbOrTx, code: string): Promise<number[]> {
+  return repo.listProvinceGroupCodes(db, code);
+}
+
 export interface ProvinceGroupInput {
   code: string;
   nameTh: string;
