@@ -154,6 +154,7 @@ describe('organisations in Thai: create → invite by email → the invitee acce
     expect(facts).toContain(organisation.ceCode);
     expect(facts).toContain('การท่องเที่ยวและวัฒนธรรม');
     const rows = ownerPage.getByTestId('member-row');
+    await rows.first().waitFor();
     expect(await rows.count()).toBe(1);
     expect(await rows.first().getAttribute('data-email')).toBe(owner.email);
     expect(ownerProblems).toEqual([]);

@@ -7,3 +7,4 @@ export * from './organisations';
 export * from './calls';
 export * from './proposals';
 export * from './notifications';
+export * from './reviews';
