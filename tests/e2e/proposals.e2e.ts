@@ -10,10 +10,9 @@ import { samplePdf } from '@tests/factories/proposals';
 import { registerVerified, signIn, unexpected, waitForMail } from './accounts-helpers';
 import { launchBrowser, overflowsHorizontally, screenshot, SCREENSHOT_DIR, watchProblems } from './browser';
 import { renderPdf } from './pdf-render';
+import { api, apiLogin, bangkokEndOfDay, DEMO_PASSWORD, OFFICER_EMAIL } from './api-client';
 
 const baseUrl = inject('baseUrl');
-const DEMO_PASSWORD = 'demo-password-2569';
-const OFFICER_EMAIL = 'officer@demo.si-platform.test';
 const stamp = Date.now();
 
 const applicant = {
@@ -77,48 +76,6 @@ const FORM: FormDefinitionInput = {
     },
   ],
 };
-
-interface ApiSession {
-  cookie: string;
-  csrf: string;
-}
-
-async function apiLogin(email: string, password: string): Promise<ApiSession> {
-  const response = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: baseUrl },
-    body: JSON.stringify({ email, password }),
-  });
-  expect(response.status, await response.clone().text()).toBe(200);
-  const body = (await response.json()) as { data: { csrfToken: string } };
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return { cookie, csrf: body.data.csrfToken };
-}
-
-async function api<T>(session: ApiSession, method: string, url: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${baseUrl}${url}`, {
-    method,
-    headers: {
-      cookie: session.cookie,
-      'x-csrf-token': session.csrf,
-      origin: baseUrl,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  expect(response.ok, `${method} ${url}: ${response.status} ${text}`).toBe(true);
-  return (JSON.parse(text) as { data: T }).data;
-}
-
-/** Calendar instant `days` from now at 23:59:59 Bangkok time. */
-function bangkokEndOfDay(days: number): string {
-  const day = new Date(Date.now() + 7 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
-  return `${day}T23:59:59+07:00`;
-}
 
 /** pdf.js reads the two glyphs Sarabun draws for SARA AM back as ำ + า; compare without the extra า. */
 const normaliseThai = (text: string) => text.replace(/\u0E33\u0E32/g, '\u0E33').replace(/\s+/g, ' ');

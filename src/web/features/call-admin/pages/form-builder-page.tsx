@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { FORM_STAGES, type CallDetail, type CallForm, type FormStage } from '@shared/contracts/calls';
 import { FORM_LIMITS } from '@shared/contracts/forms';
@@ -40,6 +40,7 @@ import {
 import '@web/components/ui/form.css';
 import '@web/components/ui/panel.css';
 import '../call-admin.css';
+import { useUnsavedGuard } from '@web/lib/use-unsaved-guard';
 
 const TH = CATALOGUES.th.calls.admin.builder;
 const EN = CATALOGUES.en.calls.admin.builder;
@@ -119,14 +120,7 @@ function Builder({
     return all;
   }, [attempted, clientIssues, fromServer]);
 
-  useEffect(() => {
-    if (!dirty) {
-      return undefined;
-    }
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  useUnsavedGuard(dirty, t('calls.admin.builder.leaveConfirm'));
 
   const change = (next: BuilderForm) => {
     setForm(next);
