@@ -156,6 +156,24 @@ async function generate(db) {
       [call.id, call.form_id, themes, WORDS, from, to, statuses, WORDS.map(segmented)],
     );
   }
+  // where the submitted proposals are in selection: 30 % not screened yet, then review (a third of it shortlisted),
+  // screened out, awaiting decision, and decided (awards at half the amount asked, or rejections)
+  await db.query(
+    `WITH s AS (SELECT id, call_id, stage, requested_satang, abs(hashtext(id::text)) % 10 AS k
+                  FROM proposals WHERE call_id = $1 AND status = 'submitted')
+     , states AS (
+       INSERT INTO proposal_review_states (proposal_id, call_id, phase, screening_result, shortlisted)
+       SELECT id, call_id,
+              CASE WHEN k IN (3, 4, 5) THEN 'review' WHEN k = 6 THEN 'screened_out' WHEN k = 7 THEN 'decision'
+                   ELSE 'decided' END,
+              CASE WHEN k = 6 THEN 'failed' ELSE 'passed' END, k = 5
+         FROM s WHERE k >= 3 ON CONFLICT DO NOTHING)
+     INSERT INTO decisions (proposal_id, call_id, stage, outcome, amount_satang, decided_at)
+     SELECT id, call_id, stage, CASE WHEN k = 8 THEN 'award' ELSE 'reject' END,
+            CASE WHEN k = 8 THEN requested_satang / 2 END, now()
+       FROM s WHERE k >= 8 ON CONFLICT DO NOTHING`,
+    [call.id],
+  );
   await db.query('ANALYZE');
   return { callId: call.id, organisationId: org.id, seconds: (performance.now() - started) / 1000 };
 }
@@ -263,10 +281,27 @@ try {
     '?q=' + encodeURIComponent('ผ้าท'),
     '?status=submitted&sort=title&page=40',
   ];
+  // where the proposals are in selection (phase, decision outcome), alone and with the other filters
+  const selectionQueries = [
+    '?phase=review',
+    '?phase=screening&sort=-requested',
+    '?outcome=award&sort=-requested',
+    '?outcome=none&region=north',
+    '?phase=decided&theme=health&page=3',
+  ];
   const results = [];
   results.push(
     await load('GET intake list (filters rotate)', async (_, i) => {
       const response = await fetch(list + queries[i % queries.length], {
+        headers: { cookie: officer.cookie },
+      });
+      await response.arrayBuffer();
+      return response.status === 200;
+    }),
+  );
+  results.push(
+    await load('GET intake list (selection filters)', async (_, i) => {
+      const response = await fetch(list + selectionQueries[i % selectionQueries.length], {
         headers: { cookie: officer.cookie },
       });
       await response.arrayBuffer();

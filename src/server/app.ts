@@ -29,6 +29,11 @@ import { callRoutes } from './modules/calls/calls.routes';
 import { devMailRoutes } from './modules/notifications/notifications.routes';
 import { inboxRoutes } from './modules/notifications/inbox.routes';
 import { intakeRoutes } from './modules/intake/intake.routes';
+import { reviewerRoutes } from './modules/reviewers/reviewers.routes';
+import { reviewRoutes } from './modules/reviews/reviews.routes';
+import { decisionRoutes } from './modules/decisions/decisions.routes';
+import { contestRoutes } from './modules/contests/contests.routes';
+import { peoplesChoiceRoutes } from './modules/peoples-choice/peoples-choice.routes';
 import { createMailTransport } from './modules/notifications/mail-transport';
 import {
   startOutboxWorker,
@@ -159,6 +164,23 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   await app.register(inboxRoutes, { prefix: '/api' });
   await app.register(intakeRoutes, { prefix: '/api' });
+  await app.register(reviewerRoutes, {
+    prefix: '/api',
+    publicUrl: accounts.publicUrl,
+    onMailQueued: () => outbox.kick(),
+  });
+  await app.register(reviewRoutes, { prefix: '/api' });
+  await app.register(decisionRoutes, {
+    prefix: '/api',
+    publicUrl: accounts.publicUrl,
+    onMailQueued: () => outbox.kick(),
+  });
+  await app.register(contestRoutes, {
+    prefix: '/api',
+    publicUrl: accounts.publicUrl,
+    onMailQueued: () => outbox.kick(),
+  });
+  await app.register(peoplesChoiceRoutes, { prefix: '/api' });
   await app.register(callRoutes, { prefix: '/api' });
   if (env.NODE_ENV !== 'production' && transport.kind === 'capture') {
     await app.register(devMailRoutes, { prefix: '/api/dev/mail' });

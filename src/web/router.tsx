@@ -38,7 +38,25 @@ const CallsAdminPage = lazy(() => import('@web/features/call-admin/pages/calls-a
 const CallEditPage = lazy(() => import('@web/features/call-admin/pages/call-edit-page'));
 const FormBuilderPage = lazy(() => import('@web/features/call-admin/pages/form-builder-page'));
 const IntakePage = lazy(() => import('@web/features/intake/pages/intake-page'));
+const RubricPage = lazy(() => import('@web/features/reviews/pages/rubric-page'));
+const RankingPage = lazy(() => import('@web/features/reviews/pages/ranking-page'));
+const ResultsPage = lazy(() => import('@web/features/decisions/pages/results-page'));
 const NotificationsPage = lazy(() => import('@web/features/inbox/pages/notifications-page'));
+const ContestsPage = lazy(() => import('@web/features/contests/pages/contests-page'));
+const ContestPage = lazy(() => import('@web/features/contests/pages/contest-page'));
+const NominatePage = lazy(() => import('@web/features/contests/pages/nominate-page'));
+const WinnersPage = lazy(() => import('@web/features/contests/pages/winners-page'));
+const CertificatePage = lazy(() => import('@web/features/contests/pages/certificate-page'));
+const AdminContestsPage = lazy(() => import('@web/features/contests/pages/admin-contests-page'));
+const ContestEditPage = lazy(() => import('@web/features/contests/pages/contest-edit-page'));
+const ContestAdminPage = lazy(() => import('@web/features/contests/pages/contest-admin-page'));
+const JudgingPage = lazy(() => import('@web/features/contests/pages/judging-page'));
+const JudgingSheetPage = lazy(() => import('@web/features/contests/pages/judging-sheet-page'));
+const VotePage = lazy(() => import('@web/features/peoples-choice/pages/vote-page'));
+const CallReviewersPage = lazy(() => import('@web/features/reviewers/pages/call-reviewers-page'));
+const MyReviewsPage = lazy(() => import('@web/features/reviewers/pages/my-reviews-page'));
+const ReviewAssignmentPage = lazy(() => import('@web/features/reviewers/pages/review-assignment-page'));
+const ReviewerProfilePage = lazy(() => import('@web/features/reviewers/pages/reviewer-profile-page'));
 
 export const router = createBrowserRouter([
   {
@@ -70,6 +88,7 @@ export const router = createBrowserRouter([
       { path: 'admin/target-provinces', element: <TargetGroupPage /> },
       { path: 'calls', element: <CallsPage /> },
       { path: 'calls/:id', element: <CallPage /> },
+      { path: 'calls/:id/results', element: <ResultsPage /> },
       { path: 'proposals', element: <MyProposalsPage /> },
       { path: 'proposals/:id', element: <ProposalPage /> },
       { path: 'admin/programmes/:slug/edit', element: <ProgrammeEditPage /> },
@@ -78,7 +97,26 @@ export const router = createBrowserRouter([
       { path: 'admin/calls/:id/edit', element: <CallEditPage /> },
       { path: 'admin/calls/:id/form/:stage', element: <FormBuilderPage /> },
       { path: 'admin/calls/:id/proposals', element: <IntakePage /> },
+      { path: 'admin/calls/:id/rubric/:stage', element: <RubricPage /> },
+      { path: 'admin/calls/:id/ranking', element: <RankingPage /> },
       { path: 'notifications', element: <NotificationsPage /> },
+      { path: 'contests', element: <ContestsPage /> },
+      { path: 'contests/certificates', element: <CertificatePage /> },
+      { path: 'contests/certificates/:code', element: <CertificatePage /> },
+      { path: 'contests/:id', element: <ContestPage /> },
+      { path: 'contests/:id/nominate', element: <NominatePage /> },
+      { path: 'contests/:id/winners', element: <WinnersPage /> },
+      { path: 'admin/contests', element: <AdminContestsPage /> },
+      { path: 'admin/contests/new', element: <ContestEditPage /> },
+      { path: 'admin/contests/:id', element: <ContestAdminPage /> },
+      { path: 'admin/contests/:id/edit', element: <ContestEditPage /> },
+      { path: 'judging', element: <JudgingPage /> },
+      { path: 'judging/:id', element: <JudgingSheetPage /> },
+      { path: 'calls/:id/vote', element: <VotePage /> },
+      { path: 'admin/calls/:id/reviewers', element: <CallReviewersPage /> },
+      { path: 'reviews', element: <MyReviewsPage /> },
+      { path: 'reviews/profile', element: <ReviewerProfilePage /> },
+      { path: 'reviews/:assignmentId', element: <ReviewAssignmentPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, inject } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { th } from '@shared/i18n/th';
 import { linkIn, mailText } from '@tests/helpers/smtp';
 import type { MailLogEntry } from './global-setup';
@@ -87,4 +87,21 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByLabel(th.accounts.fields.email, { exact: true }).fill(email);
   await page.getByLabel(th.accounts.fields.password, { exact: true }).fill(password);
   await page.getByTestId('login-form').getByRole('button', { name: th.accounts.login.submit }).click();
+}
+
+/** A browser context signed in as `email` through the sign-in page, which has just landed on `next`. */
+export async function signedInContext(
+  browser: Browser,
+  email: string,
+  password: string,
+  next: string,
+): Promise<BrowserContext> {
+  const baseUrl = inject('baseUrl');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/login?next=${encodeURIComponent(next)}`, { waitUntil: 'networkidle' });
+  await signIn(page, email, password);
+  await page.waitForURL(`${baseUrl}${next}`);
+  await page.close();
+  return context;
 }

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { th } from '@shared/i18n/th';
 import { mailText } from '@tests/helpers/smtp';
-import { readMail, registerVerified, signIn, unexpected, waitForLink } from './accounts-helpers';
+import {
+  readMail,
+  registerVerified,
+  signedInContext,
+  signIn,
+  unexpected,
+  waitForLink,
+} from './accounts-helpers';
 import { launchBrowser, overflowsHorizontally, screenshot, watchProblems } from './browser';
 
 const baseUrl = inject('baseUrl');
@@ -39,16 +46,6 @@ afterAll(async () => {
   await browser.close();
 });
 
-async function signedInContext(email: string, password: string, next: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/login?next=${encodeURIComponent(next)}`, { waitUntil: 'networkidle' });
-  await signIn(page, email, password);
-  await page.waitForURL(`${baseUrl}${next}`);
-  await page.close();
-  return context;
-}
-
 describe('organisations in Thai: create → invite by email → the invitee accepts → both see the membership', () => {
   let ownerContext: BrowserContext;
   let ownerPage: Page;
@@ -60,7 +57,7 @@ describe('organisations in Thai: create → invite by email → the invitee acce
   beforeAll(async () => {
     await registerVerified(owner);
     await registerVerified(invitee);
-    ownerContext = await signedInContext(owner.email, owner.password, '/account');
+    ownerContext = await signedInContext(browser, owner.email, owner.password, '/account');
     ownerPage = await ownerContext.newPage();
     ownerProblems = watchProblems(ownerPage);
   });
@@ -291,7 +288,7 @@ describe('users and roles (administrators)', () => {
   let problems: string[];
 
   beforeAll(async () => {
-    context = await signedInContext(ADMIN_EMAIL, DEMO_PASSWORD, '/account');
+    context = await signedInContext(browser, ADMIN_EMAIL, DEMO_PASSWORD, '/account');
     page = await context.newPage();
     problems = watchProblems(page);
   });

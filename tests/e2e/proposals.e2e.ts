@@ -7,7 +7,7 @@ import { th } from '@shared/i18n/th';
 import type { FormDefinitionInput } from '@shared/contracts/forms';
 import { mailText } from '@tests/helpers/smtp';
 import { samplePdf } from '@tests/factories/proposals';
-import { registerVerified, signIn, unexpected, waitForMail } from './accounts-helpers';
+import { registerVerified, signedInContext, unexpected, waitForMail } from './accounts-helpers';
 import { launchBrowser, overflowsHorizontally, screenshot, SCREENSHOT_DIR, watchProblems } from './browser';
 import { renderPdf } from './pdf-render';
 import { api, apiLogin, bangkokEndOfDay, DEMO_PASSWORD, OFFICER_EMAIL } from './api-client';
@@ -127,23 +127,13 @@ afterAll(async () => {
   await browser.close();
 });
 
-async function signedInContext(email: string, password: string, next: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/login?next=${encodeURIComponent(next)}`, { waitUntil: 'networkidle' });
-  await signIn(page, email, password);
-  await page.waitForURL(`${baseUrl}${next}`);
-  await page.close();
-  return context;
-}
-
 describe('a new applicant: open call → eligibility → two-section form with budget and attachment → receipt', () => {
   let context: BrowserContext;
   let page: Page;
   let problems: string[];
 
   beforeAll(async () => {
-    context = await signedInContext(applicant.email, applicant.password, '/calls');
+    context = await signedInContext(browser, applicant.email, applicant.password, '/calls');
     page = await context.newPage();
     problems = watchProblems(page);
   });
@@ -249,7 +239,12 @@ describe('the officer: filter the intake, open the proposal, export XLSX', () =>
   let problems: string[];
 
   beforeAll(async () => {
-    context = await signedInContext(OFFICER_EMAIL, DEMO_PASSWORD, `/admin/calls/${callId}/proposals`);
+    context = await signedInContext(
+      browser,
+      OFFICER_EMAIL,
+      DEMO_PASSWORD,
+      `/admin/calls/${callId}/proposals`,
+    );
     page = await context.newPage();
     problems = watchProblems(page);
   });

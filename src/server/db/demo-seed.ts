@@ -10,6 +10,7 @@ import { saveProvinceGroup } from '@server/modules/reference/reference.service';
 import { ensureAccount } from '@server/modules/accounts/accounts.service';
 import { ensureDrivingUnit } from '@server/modules/driving-units/driving-units.service';
 import { ensureDemoCalls } from '@server/modules/calls/calls.demo';
+import { ensureDemoReviewRound } from '@server/modules/decisions/decisions.demo';
 import type { PlatformRole } from '@shared/contracts/identity';
 
 /** The password of every demo account (demo content only; never loaded in production). */
@@ -20,6 +21,8 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ email: string; name: string; role: P
   { email: 'officer@demo.si-platform.test', name: 'เจ้าหน้าที่โครงการ ตัวอย่าง', role: 'programme_officer' },
   { email: 'unit@demo.si-platform.test', name: 'เจ้าหน้าที่หน่วยขับเคลื่อน ตัวอย่าง', role: 'driving_unit_staff' },
   { email: 'reviewer@demo.si-platform.test', name: 'ผู้ทรงคุณวุฒิ ตัวอย่าง', role: 'reviewer' },
+  { email: 'reviewer2@demo.si-platform.test', name: 'ผู้ทรงคุณวุฒิ ตัวอย่าง 2', role: 'reviewer' },
+  { email: 'reviewer3@demo.si-platform.test', name: 'ผู้ทรงคุณวุฒิ ตัวอย่าง 3', role: 'reviewer' },
   { email: 'partner@demo.si-platform.test', name: 'ภาคีเครือข่าย ตัวอย่าง', role: 'partner' },
   { email: 'applicant@demo.si-platform.test', name: 'ผู้ยื่นข้อเสนอ ตัวอย่าง', role: null },
 ];
@@ -159,4 +162,28 @@ export async function loadDemoContent(db: Database, options: DemoSeedOptions): P
       '- geo:province-boundaries: skipped (no file; run npm run geo:import -- --boundaries <file.geojson>)',
     );
   }
+  await runOnce(
+    db,
+    'demo-review-round',
+    async () => {
+      const idOf = async (role: PlatformRole | null, nth = 0) => {
+        const account = DEMO_ACCOUNTS.filter((a) => a.role === role)[nth];
+        return account ? ensureAccount(db, { ...account, password: DEMO_PASSWORD }) : null;
+      };
+      const officerUserId = await idOf('programme_officer');
+      const applicantUserId = await idOf(null);
+      const reviewerUserIds: string[] = [];
+      for (const [nth, account] of DEMO_ACCOUNTS.filter((a) => a.role === 'reviewer').entries()) {
+        const id = await idOf(account.role, nth);
+        if (id) {
+          reviewerUserIds.push(id);
+        }
+      }
+      if (!officerUserId || !applicantUserId || reviewerUserIds.length < 2) {
+        return 'no demo officer, applicant or reviewers';
+      }
+      return ensureDemoReviewRound(db, { now: new Date(), officerUserId, applicantUserId, reviewerUserIds });
+    },
+    log,
+  );
 }

@@ -48,3 +48,17 @@ export function requireActor(actor: Actor | null): Actor {
   }
   return actor;
 }
+
+/** An actor for seed and maintenance work done in a person's name outside any request (demo content, imports). */
+export function systemActor(userId: string, roles: PlatformRole[] = []): Actor {
+  return {
+    userId,
+    sessionId: 'system',
+    roles,
+    drivingUnitId: null,
+    csrfToken: '',
+    mfaPending: false,
+    totpEnabled: false,
+    mustEnrollTotp: false,
+  };
+}

@@ -81,7 +81,7 @@ function toErrorBody(error: FastifyError, request: FastifyRequest): ErrorBody {
   if (isResponseSerializationError(error)) {
     return internal(lang);
   }
-  if ((error as { code?: string }).code === '23505') {
+  if (isUniqueViolation(error)) {
     return { error: { code: 'CONFLICT', message: translate(lang, 'errors.CONFLICT') } };
   }
   const status = error.statusCode ?? 500;
@@ -150,6 +150,20 @@ function valueAt(source: unknown, path: string[]): unknown {
   return current;
 }
 
+/** A unique-key violation (SQLSTATE 23505), raised by the driver or wrapped by Drizzle in a query error's `cause`. */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let current = error, depth = 0; current && typeof current === 'object' && depth < 3; depth += 1) {
+    if ((current as { code?: unknown }).code === '23505') {
+      return true;
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** A catalogue key of an error message: `errors.…`, or a module's own `<module>.errors.…`. */
+const ERROR_KEY = /^(?:[a-z][a-zA-Z]*\.)?errors\./;
+
 /** Issues whose message is a catalogue key get the text in the request's language and in English. */
 function localiseIssues(lang: FastifyRequest['lang'], details: unknown): unknown {
   if (!details || typeof details !== 'object' || !Array.isArray((details as { issues?: unknown }).issues)) {
@@ -157,7 +171,7 @@ function localiseIssues(lang: FastifyRequest['lang'], details: unknown): unknown
   }
   const issues = (details as { issues: Array<Record<string, unknown>> }).issues.map((issue) => {
     const { params, ...rest } = issue as { message?: unknown; params?: Record<string, unknown> };
-    if (typeof rest.message !== 'string' || !rest.message.startsWith('errors.')) {
+    if (typeof rest.message !== 'string' || !ERROR_KEY.test(rest.message)) {
       return issue;
     }
     return {

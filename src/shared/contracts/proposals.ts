@@ -4,6 +4,7 @@ import { REGION_CODES } from '@shared/reference/regions';
 import { THEME_CODES } from '@shared/reference/themes';
 import { AnswersSchema, FormDefinitionSchema } from './forms';
 import { EligibilityResultSchema, FORM_STAGES } from './calls';
+import { DECISION_OUTCOMES, REVIEW_PHASES } from './decisions';
 
 /**
  * draft → submitted → (returned → submitted) ; draft|submitted|returned → withdrawn (before the deadline).
@@ -143,6 +144,10 @@ export const INTAKE_SORTS = [
   'receipt',
 ] as const;
 
+/** The decision-outcome filter of the intake: an outcome, or `none` for proposals without a decision. */
+export const INTAKE_OUTCOME_FILTERS = [...DECISION_OUTCOMES, 'none'] as const;
+export type IntakeOutcomeFilter = (typeof INTAKE_OUTCOME_FILTERS)[number];
+
 export const IntakeQuerySchema = z
   .object({
     status: ProposalStatusSchema.optional(),
@@ -152,6 +157,10 @@ export const IntakeQuerySchema = z
     organisationType: z.enum(ORGANISATION_TYPE_CODES).optional(),
     eligible: z.enum(['yes', 'no', 'unknown']).optional(),
     stage: z.enum(FORM_STAGES).optional(),
+    /** Where in selection; `screening` also holds the submitted proposals not screened yet (no state row). */
+    phase: z.enum(REVIEW_PHASES).optional(),
+    /** The decision at the proposal's stage; `none`: no decision yet. */
+    outcome: z.enum(INTAKE_OUTCOME_FILTERS).optional(),
     q: z.string().trim().max(200).optional(),
     sort: z.enum(INTAKE_SORTS).default('-submitted_at'),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -165,8 +174,30 @@ export const IntakeExportQuerySchema = IntakeQuerySchema.omit({ page: true, page
   .strict();
 export type IntakeExportQuery = z.infer<typeof IntakeExportQuerySchema>;
 
+/**
+ * Where a proposal is in selection, for the intake list: its phase (a submitted proposal not screened yet is in
+ * `screening`; `null` for one never submitted for selection, e.g. withdrawn before screening), whether it is on the
+ * shortlist, and the decision at its stage (with the amount of an award; `released` once the letter went out).
+ */
+export const IntakeSelectionSchema = z.object({
+  phase: z.enum(REVIEW_PHASES).nullable(),
+  shortlisted: z.boolean(),
+  decision: z
+    .object({
+      outcome: z.enum(DECISION_OUTCOMES),
+      amountSatang: z.int().nullable(),
+      released: z.boolean(),
+    })
+    .nullable(),
+});
+export type IntakeSelection = z.infer<typeof IntakeSelectionSchema>;
+
+/** A row of the intake list: the proposal's summary and where it is in selection. */
+export const IntakeRowSchema = ProposalSummarySchema.extend({ selection: IntakeSelectionSchema });
+export type IntakeRow = z.infer<typeof IntakeRowSchema>;
+
 export const IntakePageSchema = z.object({
-  data: z.array(ProposalSummarySchema),
+  data: z.array(IntakeRowSchema),
   page: z.object({ page: z.int(), pageSize: z.int(), total: z.int() }),
 });
 export type IntakePage = z.infer<typeof IntakePageSchema>;

@@ -2,6 +2,10 @@ import { callsEn } from './parts/calls';
 import { proposalsEn } from './parts/proposals';
 import { intakeEn } from './parts/intake';
 import { inboxEn } from './parts/inbox';
+import { contestsEn } from './parts/contests';
+import { reviewsEn } from './parts/reviews';
+import { reviewersEn } from './parts/reviewers';
+import { decisionsEn } from './parts/decisions';
 import type { Catalogue } from './th';
 
 export const en: Catalogue = {
@@ -434,6 +438,8 @@ export const en: Catalogue = {
     errorCode: 'Error code: {{code}}',
   },
   errors: {
+    contests: contestsEn.errors,
+    decisions: decisionsEn.errors,
     DUPLICATE_PROVINCE: 'Province {{code}} is listed twice',
     DATE_RANGE: 'The end date must not be before the start date',
     UNKNOWN_PROVINCE: 'No province with code {{code}}',
@@ -574,7 +580,11 @@ export const en: Catalogue = {
   calls: callsEn,
   proposals: proposalsEn,
   intake: intakeEn,
+  reviews: reviewsEn,
+  reviewers: reviewersEn,
+  decisions: decisionsEn,
   inbox: inboxEn,
+  contests: contestsEn,
   organisations: {
     role: { owner: 'Owner', editor: 'Editor', viewer: 'Viewer' },
   },
@@ -803,6 +813,10 @@ export const en: Catalogue = {
     saved: 'The target province group is saved ({{count}} provinces).',
   },
   email: {
+    contest_winner: contestsEn.emailWinner,
+    review_invitation: reviewersEn.emailInvitation,
+    review_assigned: reviewersEn.emailAssigned,
+    decision_letter: decisionsEn.emailLetter,
     greeting: 'Dear {{name}},',
     signature: 'The SI Platform team, National Innovation Agency',
     verify_email: {

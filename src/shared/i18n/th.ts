@@ -3,6 +3,10 @@ import { callsTh } from './parts/calls';
 import { proposalsTh } from './parts/proposals';
 import { intakeTh } from './parts/intake';
 import { inboxTh } from './parts/inbox';
+import { contestsTh } from './parts/contests';
+import { reviewsTh } from './parts/reviews';
+import { reviewersTh } from './parts/reviewers';
+import { decisionsTh } from './parts/decisions';
 
 /** The Thai catalogue: the source of every user-facing string. English (`en.ts`) must have the same keys. */
 export const th = {
@@ -422,6 +426,8 @@ export const th = {
     errorCode: 'รหัสข้อผิดพลาด: {{code}}',
   },
   errors: {
+    contests: contestsTh.errors,
+    decisions: decisionsTh.errors,
     DUPLICATE_PROVINCE: 'จังหวัดรหัส {{code}} อยู่ในรายการซ้ำ',
     DATE_RANGE: 'วันที่สิ้นสุดต้องไม่ก่อนวันที่เริ่มต้น',
     UNKNOWN_PROVINCE: 'ไม่พบจังหวัดรหัส {{code}}',
@@ -558,7 +564,11 @@ export const th = {
   calls: callsTh,
   proposals: proposalsTh,
   intake: intakeTh,
+  reviews: reviewsTh,
+  reviewers: reviewersTh,
+  decisions: decisionsTh,
   inbox: inboxTh,
+  contests: contestsTh,
   organisations: {
     role: { owner: 'เจ้าของ', editor: 'ผู้แก้ไข', viewer: 'ผู้ดู' },
   },
@@ -778,6 +788,10 @@ export const th = {
     saved: 'บันทึกกลุ่มจังหวัดเป้าหมายแล้ว ({{count}} จังหวัด)',
   },
   email: {
+    contest_winner: contestsTh.emailWinner,
+    review_invitation: reviewersTh.emailInvitation,
+    review_assigned: reviewersTh.emailAssigned,
+    decision_letter: decisionsTh.emailLetter,
     greeting: 'เรียน คุณ{{name}}',
     signature: 'ทีมงาน SI Platform สำนักงานนวัตกรรมแห่งชาติ',
     verify_email: {

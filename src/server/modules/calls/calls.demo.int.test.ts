@@ -50,7 +50,7 @@ describe('demo calls', () => {
       maxGrantSatang: 150_000_000,
       eligibility: { themes: ['health', 'finance_employment_welfare'] },
     });
-    expect(byCode.get('SV-2569')).toMatchObject({ phase: 'closed', status: 'closed' });
+    expect(byCode.get('SV-2569')).toMatchObject({ phase: 'closed', status: 'published' });
 
     for (const summary of list) {
       const detail = (await client.get(`/api/calls/${summary.id}`)).json<{ data: CallDetail }>().data;

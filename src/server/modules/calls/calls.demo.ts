@@ -1,5 +1,5 @@
 import type { Database } from '@server/db/client';
-import type { Actor } from '@server/lib/authz';
+import { systemActor } from '@server/lib/authz';
 import type { CallStageMode, EligibilityRules, FormStage } from '@shared/contracts/calls';
 import { EligibilityRulesSchema } from '@shared/contracts/calls';
 import { FormDefinitionSchema, type FormDefinitionInput, type QuestionInput } from '@shared/contracts/forms';
@@ -31,6 +31,11 @@ function monthStart(now: Date, months: number): Date {
 /** 23:59:59 Bangkok on the last day of the month `months` from now. */
 function monthEnd(now: Date, months: number): Date {
   return new Date(monthStart(now, months + 1).getTime() - 1000);
+}
+
+/** The demo call of the year before, closed and (with the review demo) decided: its code and fiscal year. */
+export function demoClosedCall(now: Date): { code: string; fiscalYear: number } {
+  return { code: 'SV', fiscalYear: fiscalYearOf(monthStart(now, -9)) };
 }
 
 /** Thai fiscal year (Buddhist Era) of an instant: October starts the next year. */
@@ -550,7 +555,7 @@ function demoCalls(now: Date): DemoCall[] {
   const cityOpens = monthStart(now, 0);
   const fy = fiscalYearOf(cityOpens);
   const pastOpens = monthStart(now, -9);
-  const pastFy = fiscalYearOf(pastOpens);
+  const pastFy = demoClosedCall(now).fiscalYear;
   return [
     {
       programmeSlug: 'city-challenge',
@@ -654,31 +659,18 @@ function demoCalls(now: Date): DemoCall[] {
       maxGrantSatang: baht(500_000),
       stageMode: 'single',
       eligibility: { organisationTypes: ['local_government', 'community_enterprise'], targetGroupOnly: true },
-      status: 'closed',
+      // Past its deadline; the review demo closes it once its proposals are in.
+      status: 'published',
       forms: { proposal: village },
     },
   ];
-}
-
-/** A seed-time stand-in for the demo partner, who owns the demo city. */
-function seedActor(userId: string): Actor {
-  return {
-    userId,
-    sessionId: 'demo-seed',
-    roles: ['partner'],
-    drivingUnitId: null,
-    csrfToken: '',
-    mfaPending: false,
-    totpEnabled: false,
-    mustEnrollTotp: false,
-  };
 }
 
 /** The demo city that posts the City Challenge's problem statements, owned by the demo partner. */
 async function createDemoCity(db: Database, partnerUserId: string): Promise<string> {
   const city = await createOrganisation(
     db,
-    seedActor(partnerUserId),
+    systemActor(partnerUserId, ['partner']),
     {
       nameTh: 'เทศบาลนครขอนแก่น (ตัวอย่าง)',
       nameEn: 'Khon Kaen City Municipality (demo)',

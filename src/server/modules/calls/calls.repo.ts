@@ -223,9 +223,21 @@ export async function setCallStatus(
   return rows.length > 0;
 }
 
-/** Locks a call's row for the rest of the transaction (form saves and transitions of one call run one at a time). */
-export async function lockCall(db: DbOrTx, id: string): Promise<void> {
-  await db.select({ id: calls.id }).from(calls).where(eq(calls.id, id)).for('update');
+/**
+ * Locks a call's row for the rest of the transaction, so that changes of one call (form saves, transitions,
+ * assignment runs, awards against its budget) run one at a time; returns its money limits, or undefined.
+ */
+export async function lockCall(db: DbOrTx, id: string) {
+  const rows = await db
+    .select({
+      id: calls.id,
+      totalBudgetSatang: calls.totalBudgetSatang,
+      maxGrantSatang: calls.maxGrantSatang,
+    })
+    .from(calls)
+    .where(eq(calls.id, id))
+    .for('update');
+  return rows[0];
 }
 
 // ---- Forms -------------------------------------------------------------------------------------------------------

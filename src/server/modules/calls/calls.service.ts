@@ -145,6 +145,25 @@ export async function issueReceiptNumber(tx: DbOrTx, call: CallRecord, stage: Fo
 }
 
 /** Provinces of the target province group (กลุ่มจังหวัดยากจน), for eligibility. */
+/**
+ * Locks the call's row until the transaction ends: changes of one call that must not interleave (assignment runs,
+ * awards against its budget) run one after another. Returns the call's money limits, or null when there is no call.
+ */
+export async function lockCall(
+  tx: DbOrTx,
+  callId: string,
+): Promise<{ totalBudgetSatang: number; maxGrantSatang: number } | null> {
+  const row = await repo.lockCall(tx, callId);
+  return row
+    ? { totalBudgetSatang: Number(row.totalBudgetSatang), maxGrantSatang: Number(row.maxGrantSatang) }
+    : null;
+}
+
+/** The id of the call with this receipt code in this fiscal year, or null. */
+export async function findCallIdByCode(db: DbOrTx, code: string, fiscalYear: number): Promise<string | null> {
+  return (await repo.findCallByCode(db, code, fiscalYear))?.id ?? null;
+}
+
 export async function getTargetGroupProvinceCodes(db: DbOrTx): Promise<number[]> {
   return listProvinceGroupCodes(db, TARGET_GROUP_CODE);
 }

@@ -27,6 +27,11 @@ const ROW: IntakeRow = {
   version: 2,
   submittedAt: new Date('2026-11-27T03:00:00Z'),
   updatedAt: new Date('2026-11-27T03:00:00Z'),
+  phase: 'screening',
+  shortlisted: null,
+  decisionOutcome: null,
+  decisionAmountSatang: null,
+  decisionNotifiedAt: null,
 };
 
 async function collect(stream: NodeJS.ReadableStream): Promise<string> {
@@ -79,7 +84,34 @@ describe('intake export values', () => {
         'ยังไม่ได้ตรวจ',
         '',
         '27/11/2569 10:00:00',
+        'รอกลั่นกรอง',
+        '',
+        '',
+        '',
+        '',
       ].join(','),
     );
+  });
+
+  it('writes the phase, shortlist and decision with the awarded amount in baht', async () => {
+    async function* batches() {
+      yield [
+        {
+          ...ROW,
+          phase: 'decided',
+          shortlisted: true,
+          decisionOutcome: 'award',
+          decisionAmountSatang: 10_000_050,
+          decisionNotifiedAt: null,
+        },
+        { ...ROW, status: 'withdrawn', phase: null, decisionNotifiedAt: null },
+      ];
+    }
+    const lines = (await collect(csvStream(batches()))).split('\r\n');
+    expect(lines[0]?.endsWith(',ขั้นการพิจารณา,รายชื่อคัดเลือก,ผลการพิจารณา,งบประมาณที่อนุมัติ (บาท),การแจ้งผล')).toBe(
+      true,
+    );
+    expect(lines[1]?.endsWith(',ตัดสินแล้ว,ใช่,ได้รับทุน,100000.50,ยังไม่แจ้งผู้ยื่น')).toBe(true);
+    expect(lines[2]?.endsWith(',ถอนแล้ว,ยังไม่ได้ตรวจ,,27/11/2569 10:00:00,,,,,')).toBe(true);
   });
 });

@@ -27,12 +27,28 @@ const ELIGIBILITY_TH = {
 
 type CellValue = string | number;
 
-interface ExportColumn {
-  header: string;
-  width: number;
-  /** Money: a number shown with two decimals. */
-  money?: boolean;
-  value: (row: IntakeRow) => CellValue;
+/** A column: text or a number (`value`), or money (`satang`: integer satang, null for an empty cell). */
+type ExportColumn = { header: string; width: number } & (
+  | { value: (row: IntakeRow) => CellValue; satang?: undefined }
+  | { satang: (row: IntakeRow) => number | null; value?: undefined }
+);
+
+/** Baht with two decimals in CSV (exact text from satang). */
+function csvCell(column: ExportColumn, row: IntakeRow): CellValue {
+  if (column.satang) {
+    const satang = column.satang(row);
+    return satang === null ? '' : satangToBahtText(satang);
+  }
+  return column.value(row);
+}
+
+/** Baht as a number in XLSX (formatted `#,##0.00`). */
+function xlsxCell(column: ExportColumn, row: IntakeRow): CellValue {
+  if (column.satang) {
+    const satang = column.satang(row);
+    return satang === null ? '' : Math.round(Number(satang)) / 100;
+  }
+  return column.value(row);
 }
 
 const orgTypeNames = new Map(ORGANISATION_TYPES.map((t) => [t.code as string, t.nameTh]));
@@ -83,6 +99,25 @@ function reasonsOf(row: IntakeRow): string {
     .join('; ');
 }
 
+/** The phase in selection, the shortlist, the decision (Thai labels from the intake catalogue). */
+function phaseOf(row: IntakeRow): string {
+  return row.phase === null ? '' : translate('th', `intake.phase.${row.phase}`);
+}
+
+function outcomeOf(row: IntakeRow): string {
+  return row.decisionOutcome === null ? '' : translate('th', `intake.outcome.${row.decisionOutcome}`);
+}
+
+function releasedOf(row: IntakeRow): string {
+  if (row.decisionOutcome === null) {
+    return '';
+  }
+  return translate(
+    'th',
+    row.decisionNotifiedAt === null ? 'intake.selection.notReleased' : 'intake.selection.released',
+  );
+}
+
 function regionsOf(codes: readonly number[]): string {
   const regions = new Set(codes.map((code) => provinceByCode.get(code)?.region).filter(Boolean));
   return regionOrder
@@ -111,16 +146,20 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
     width: 32,
     value: (r) => r.themes.map((code) => themeNames.get(code) ?? code).join(', '),
   },
-  {
-    header: 'งบประมาณที่ขอ (บาท)',
-    width: 20,
-    money: true,
-    value: (r) => Math.round(Number(r.requestedSatang)) / 100,
-  },
+  { header: 'งบประมาณที่ขอ (บาท)', width: 20, satang: (r) => Number(r.requestedSatang) },
   { header: 'สถานะ', width: 16, value: (r) => STATUS_TH[r.status] ?? r.status },
   { header: 'ผลการตรวจคุณสมบัติ', width: 22, value: eligibilityOf },
   { header: 'เหตุผล', width: 48, value: reasonsOf },
   { header: 'วันที่ยื่น (พ.ศ.)', width: 20, value: (r) => formatBangkokBe(r.submittedAt) },
+  { header: 'ขั้นการพิจารณา', width: 22, value: phaseOf },
+  { header: 'รายชื่อคัดเลือก', width: 16, value: (r) => (r.shortlisted ? 'ใช่' : '') },
+  { header: 'ผลการพิจารณา', width: 22, value: outcomeOf },
+  {
+    header: 'งบประมาณที่อนุมัติ (บาท)',
+    width: 22,
+    satang: (r) => (r.decisionAmountSatang === null ? null : Number(r.decisionAmountSatang)),
+  },
+  { header: 'การแจ้งผล', width: 22, value: releasedOf },
 ];
 
 /** A CSV field: quoted when needed; text that a spreadsheet would run as a formula is defused with a leading `'`. */
@@ -141,13 +180,7 @@ export function csvStream(batches: AsyncIterable<IntakeRow[]>): Readable {
   async function* lines() {
     yield `\uFEFF${csvLine(EXPORT_COLUMNS.map((c) => c.header))}`;
     for await (const batch of batches) {
-      yield batch
-        .map((row) =>
-          csvLine(
-            EXPORT_COLUMNS.map((c) => (c.money ? satangToBahtText(row.requestedSatang) : c.value(row))),
-          ),
-        )
-        .join('');
+      yield batch.map((row) => csvLine(EXPORT_COLUMNS.map((c) => csvCell(c, row)))).join('');
     }
   }
   return Readable.from(lines(), { objectMode: false });
@@ -168,7 +201,7 @@ export function xlsxStream(batches: AsyncIterable<IntakeRow[]>, sheetName: strin
   sheet.columns = EXPORT_COLUMNS.map((c, i) => ({
     key: String(i),
     width: c.width,
-    ...(c.money ? { style: { numFmt: '#,##0.00' } } : {}),
+    ...(c.satang ? { style: { numFmt: '#,##0.00' } } : {}),
   }));
   const write = async () => {
     const header = sheet.addRow(EXPORT_COLUMNS.map((c) => c.header));
@@ -176,7 +209,7 @@ export function xlsxStream(batches: AsyncIterable<IntakeRow[]>, sheetName: strin
     header.commit();
     for await (const batch of batches) {
       for (const row of batch) {
-        sheet.addRow(EXPORT_COLUMNS.map((c) => c.value(row))).commit();
+        sheet.addRow(EXPORT_COLUMNS.map((c) => xlsxCell(c, row))).commit();
       }
     }
     sheet.commit();

@@ -1,13 +1,15 @@
 /**
  * The officers' intake is a read model over proposals: this repo only READS the proposals, organisations and calls
- * tables (owned by the proposals and calls modules) to list, count and export a call's proposals with filters, all in
- * SQL. Every change to a proposal goes through the proposals service.
+ * tables (owned by the proposals and calls modules), and the selection tables proposal_review_states and decisions
+ * (owned by the decisions module), to list, count and export a call's proposals with filters, all in SQL. Every
+ * change to a proposal goes through the proposals or decisions service.
  */
 import { and, asc, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@server/db/client';
-import { calls, organisations, proposals } from '@server/db/schema/index';
+import { calls, decisions, organisations, proposalReviewStates, proposals } from '@server/db/schema/index';
 import type { FormStage } from '@shared/contracts/calls';
-import type { IntakeQuery, ProposalStatus } from '@shared/contracts/proposals';
+import type { ReviewPhase } from '@shared/contracts/decisions';
+import type { IntakeOutcomeFilter, IntakeQuery, ProposalStatus } from '@shared/contracts/proposals';
 import type { OrganisationTypeCode } from '@shared/reference/organisation-types';
 import type { ThemeCode } from '@shared/reference/themes';
 
@@ -21,6 +23,10 @@ export interface IntakeFilter {
   organisationType?: OrganisationTypeCode | undefined;
   eligible?: 'yes' | 'no' | 'unknown' | undefined;
   stage?: FormStage | undefined;
+  /** The phase in selection (see `phaseColumn`: `screening` includes submitted proposals without a state row). */
+  phase?: ReviewPhase | undefined;
+  /** The decision's outcome at the proposal's stage, or `none`. */
+  outcome?: IntakeOutcomeFilter | undefined;
   /** The text typed, for receipt number and organisation name (ILIKE). */
   text?: string | undefined;
   /** `to_tsquery('simple', …)` of the text, for the title and answers (null when the text has no words). */
@@ -75,6 +81,39 @@ function textMatch(filter: IntakeFilter): SQL {
   return arms.length > 0 ? sql`(${sql.join(arms, sql` OR `)})` : sql`false`;
 }
 
+/**
+ * The phase of a proposal in selection: its state row's; or `screening` for a submitted proposal not screened yet
+ * (the decisions module creates the row when screening, and counts a submitted proposal without one as screening);
+ * else null (never up for selection, e.g. withdrawn before screening).
+ */
+const phaseColumn = sql<string | null>`CASE
+  WHEN ${proposalReviewStates.phase} IS NOT NULL AND ${proposalReviewStates.phase} <> 'screening' THEN ${proposalReviewStates.phase}
+  WHEN ${proposals.status} = 'submitted' THEN 'screening' END`;
+
+/**
+ * The phase filter (matching `phaseColumn`), as EXISTS on the state row's primary key rather than a join: the list
+ * keeps its ordered index scan with one key lookup per row, and PostgreSQL may hash the call's states to count.
+ */
+function phaseMatch(phase: ReviewPhase): SQL {
+  if (phase === 'screening') {
+    return sql`(${proposals.status} = 'submitted' AND NOT EXISTS (SELECT 1 FROM ${proposalReviewStates}
+      WHERE ${proposalReviewStates.proposalId} = ${proposals.id} AND ${proposalReviewStates.phase} <> 'screening'))`;
+  }
+  return sql`EXISTS (SELECT 1 FROM ${proposalReviewStates}
+    WHERE ${proposalReviewStates.proposalId} = ${proposals.id} AND ${proposalReviewStates.phase} = ${phase})`;
+}
+
+/**
+ * The outcome filter: a decision at the proposal's stage with that outcome, or (`none`) no decision at that stage,
+ * both on the unique (proposal_id, stage) key.
+ */
+function outcomeMatch(outcome: IntakeOutcomeFilter): SQL {
+  const atStage = sql`${decisions.proposalId} = ${proposals.id} AND ${decisions.stage} = ${proposals.stage}`;
+  return outcome === 'none'
+    ? sql`NOT EXISTS (SELECT 1 FROM ${decisions} WHERE ${atStage})`
+    : sql`EXISTS (SELECT 1 FROM ${decisions} WHERE ${atStage} AND ${decisions.outcome} = ${outcome})`;
+}
+
 function whereOf(filter: IntakeFilter): SQL {
   const conditions: Array<SQL | undefined> = [eq(proposals.callId, filter.callId)];
   // Drafts only when asked for; `<> 'draft'` stays beside any other status, so that indexes partial on it apply.
@@ -112,6 +151,12 @@ function whereOf(filter: IntakeFilter): SQL {
   }
   if (filter.stage) {
     conditions.push(eq(proposals.stage, filter.stage));
+  }
+  if (filter.phase) {
+    conditions.push(phaseMatch(filter.phase));
+  }
+  if (filter.outcome) {
+    conditions.push(outcomeMatch(filter.outcome));
   }
   if (filter.text) {
     conditions.push(textMatch(filter));
@@ -177,6 +222,15 @@ const rowColumns = {
   updatedAt: proposals.updatedAt,
 };
 
+/** Where a proposal is in selection: from its state row and its decision at its stage (LEFT JOINs on their keys). */
+const selectionColumns = {
+  phase: phaseColumn,
+  shortlisted: proposalReviewStates.shortlisted,
+  decisionOutcome: decisions.outcome,
+  decisionAmountSatang: decisions.amountSatang,
+  decisionNotifiedAt: decisions.notifiedAt,
+};
+
 export interface IntakeRow {
   id: string;
   callId: string;
@@ -202,9 +256,51 @@ export interface IntakeRow {
   version: number;
   submittedAt: Date | string | null;
   updatedAt: Date | string;
+  /** See `phaseColumn`. */
+  phase: string | null;
+  /** Null without a state row. */
+  shortlisted: boolean | null;
+  /** The decision at the proposal's stage (all null without one). */
+  decisionOutcome: string | null;
+  decisionAmountSatang: number | null;
+  decisionNotifiedAt: Date | string | null;
 }
 
-/** One page of a call's proposals matching the filter, in the asked order. */
+/** The selection tables joined on their keys: one state row per proposal, one decision per proposal and stage. */
+const selectionJoins = {
+  states: eq(proposalReviewStates.proposalId, proposals.id),
+  decisions: and(eq(decisions.proposalId, proposals.id), eq(decisions.stage, proposals.stage)),
+};
+
+type Selection = Pick<IntakeRow, keyof typeof selectionColumns>;
+
+const NO_SELECTION: Selection = {
+  phase: null,
+  shortlisted: null,
+  decisionOutcome: null,
+  decisionAmountSatang: null,
+  decisionNotifiedAt: null,
+};
+
+/** Where the given proposals are in selection, by id. */
+async function findSelections(db: DbOrTx, ids: readonly string[]): Promise<Map<string, Selection>> {
+  if (ids.length === 0) {
+    return new Map();
+  }
+  const rows = await db
+    .select({ id: proposals.id, ...selectionColumns })
+    .from(proposals)
+    .leftJoin(proposalReviewStates, selectionJoins.states)
+    .leftJoin(decisions, selectionJoins.decisions)
+    .where(inArray(proposals.id, [...ids]));
+  return new Map(rows.map(({ id, ...selection }) => [id, selection]));
+}
+
+/**
+ * One page of a call's proposals matching the filter, in the asked order, with where each is in selection. The
+ * selection is read for the page's rows only, after paging: joined into the paged query, its lookups would also
+ * run for every row skipped by the offset.
+ */
 export async function listIntake(
   db: DbOrTx,
   filter: IntakeFilter,
@@ -212,7 +308,7 @@ export async function listIntake(
   limit: number,
   offset: number,
 ): Promise<IntakeRow[]> {
-  return db
+  const rows = await db
     .select(rowColumns)
     .from(proposals)
     .innerJoin(organisations, eq(organisations.id, proposals.organisationId))
@@ -221,6 +317,11 @@ export async function listIntake(
     .orderBy(...orderOf(filter, sort))
     .limit(limit)
     .offset(offset);
+  const selections = await findSelections(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({ ...r, ...(selections.get(r.id) ?? NO_SELECTION) }));
 }
 
 /** How many of a call's proposals match the filter; with `atMost`, counting stops after that many (+1). */
@@ -262,10 +363,12 @@ export async function findIntakeRows(db: DbOrTx, ids: readonly string[]): Promis
     return [];
   }
   return db
-    .select(rowColumns)
+    .select({ ...rowColumns, ...selectionColumns })
     .from(proposals)
     .innerJoin(organisations, eq(organisations.id, proposals.organisationId))
     .innerJoin(calls, eq(calls.id, proposals.callId))
+    .leftJoin(proposalReviewStates, selectionJoins.states)
+    .leftJoin(decisions, selectionJoins.decisions)
     .where(inArray(proposals.id, [...ids]));
 }
 

@@ -5,6 +5,7 @@ import { createTestApp, type TestContext } from '@tests/setup/test-app';
 import { TestClient } from '@tests/helpers/client';
 import { createOpenCall } from '@tests/factories/calls';
 import { createOrganisation, signedIn } from '@tests/factories/people';
+import { decide, releaseDecisions, screenIn } from '@tests/factories/decisions';
 import type { CallDetail, CreateCallInput } from '@shared/contracts/calls';
 import type { BulkResult, IntakePage, ProposalDetail, ProposalSummary } from '@shared/contracts/proposals';
 import type { InboxItem } from '@shared/contracts/inbox';
@@ -333,6 +334,201 @@ describe('intake list: sorting and paging', () => {
   });
 });
 
+describe('intake list: where each proposal is in selection', () => {
+  let selectionCall: CallDetail;
+  /** Submitted, never screened: awaiting screening. */
+  let awaiting: ProposalDetail;
+  /** Screened in (review) and shortlisted. */
+  let inReview: ProposalDetail;
+  /** Screened out with a reason. */
+  let screenedOut: ProposalDetail;
+  /** Screened in, moved on to the decision phase, not decided. */
+  let awaitingDecision: ProposalDetail;
+  /** Awarded 300,000.50 baht of 500,000 asked, not released. */
+  let awarded: ProposalDetail;
+  /** Rejected, and the decision released. */
+  let rejected: ProposalDetail;
+  /** Withdrawn before anyone screened it: no phase. */
+  let gone: ProposalDetail;
+  let organisationId = '';
+
+  const selectionPage = (query = '') => page(query.replace(/^&/, '?'), officer, selectionCall.id);
+  const ids = async (query = '') => sorted((await selectionPage(query)).data.map((p) => p.id));
+  const post = async (path: string, body: Record<string, unknown>) => {
+    const response = await officer.post(path, body);
+    expect(response.statusCode, response.body).toBe(200);
+  };
+
+  beforeAll(async () => {
+    selectionCall = await publishedCall({ code: 'SEL' });
+    organisationId = await createOrganisation(applicant, {
+      nameTh: 'วิสาหกิจชุมชนคัดเลือกตัวอย่าง',
+      type: 'community_enterprise',
+      provinceCode: 34,
+    });
+    const make = (titleTh: string, finish: 'submit' | 'withdraw' = 'submit') =>
+      proposal(
+        {
+          callId: selectionCall.id,
+          organisationId,
+          titleTh,
+          provinces: [34],
+          themes: ['environment'],
+          satang: 50_000_000,
+        },
+        finish,
+      );
+    awaiting = await make('ข้อเสนอรอกลั่นกรอง');
+    inReview = await make('ข้อเสนอที่ผู้ทรงคุณวุฒิพิจารณา');
+    screenedOut = await make('ข้อเสนอที่ไม่ผ่านกลั่นกรอง');
+    awaitingDecision = await make('ข้อเสนอรอตัดสิน');
+    awarded = await make('ข้อเสนอที่ได้รับทุน');
+    rejected = await make('ข้อเสนอที่ไม่ได้รับทุน');
+    gone = await make('ข้อเสนอที่ถอนก่อนกลั่นกรอง', 'withdraw');
+
+    for (const p of [inReview, awaitingDecision, awarded, rejected]) {
+      await screenIn(officer, p.id);
+    }
+    await post(`/api/proposals/${screenedOut.id}/screening`, { result: 'failed', reason: 'นอกขอบเขตของรอบ' });
+    await post(`/api/proposals/${inReview.id}/shortlist`, { shortlisted: true });
+    await post(`/api/proposals/${awaitingDecision.id}/phase`, { phase: 'decision' });
+    await decide(officer, rejected.id, { outcome: 'reject', reason: 'ยังไม่ชัดเจนเรื่องผลลัพธ์' });
+    await releaseDecisions(officer, selectionCall.id);
+    await decide(officer, awarded.id, { outcome: 'award', amountSatang: 30_000_050 });
+  });
+
+  it('gives each row its phase, shortlist flag and decision with the amount', async () => {
+    const rows = new Map((await selectionPage()).data.map((p) => [p.id, p.selection]));
+    expect(rows.size).toBe(7);
+    expect(rows.get(awaiting.id)).toEqual({ phase: 'screening', shortlisted: false, decision: null });
+    expect(rows.get(inReview.id)).toEqual({ phase: 'review', shortlisted: true, decision: null });
+    expect(rows.get(screenedOut.id)).toEqual({ phase: 'screened_out', shortlisted: false, decision: null });
+    expect(rows.get(awaitingDecision.id)).toEqual({ phase: 'decision', shortlisted: false, decision: null });
+    expect(rows.get(awarded.id)).toEqual({
+      phase: 'decided',
+      shortlisted: false,
+      decision: { outcome: 'award', amountSatang: 30_000_050, released: false },
+    });
+    expect(rows.get(rejected.id)).toEqual({
+      phase: 'decided',
+      shortlisted: false,
+      decision: { outcome: 'reject', amountSatang: null, released: true },
+    });
+    expect(rows.get(gone.id)).toEqual({ phase: null, shortlisted: false, decision: null });
+  });
+
+  it.each([
+    ['?phase=screening', () => [awaiting]],
+    ['?phase=review', () => [inReview]],
+    ['?phase=panel', () => []],
+    ['?phase=decision', () => [awaitingDecision]],
+    ['?phase=decided', () => [awarded, rejected]],
+    ['?phase=screened_out', () => [screenedOut]],
+    ['?outcome=award', () => [awarded]],
+    ['?outcome=reject', () => [rejected]],
+    ['?outcome=waitlist', () => []],
+    ['?outcome=none', () => [awaiting, inReview, screenedOut, awaitingDecision, gone]],
+    ['?outcome=none&phase=screening', () => [awaiting]],
+    ['?phase=decided&outcome=award&sort=title', () => [awarded]],
+    ['?phase=screening&status=withdrawn', () => []],
+    ['?phase=review&q=' + encodeURIComponent('ผู้ทรงคุณวุฒิ'), () => [inReview]],
+  ])('filters %s, with the total', async (query, expected) => {
+    const found = await selectionPage(query);
+    expect(sorted(found.data.map((p) => p.id))).toEqual(sorted(expected().map((p) => p.id)));
+    expect(found.page.total).toBe(expected().length);
+  });
+
+  it('leaves proposals of other calls out of every phase and outcome', async () => {
+    expect(await ids('?phase=screening')).toEqual([awaiting.id]);
+    const main = await page('?phase=screening');
+    expect(main.data.some((p) => p.callId === selectionCall.id)).toBe(false);
+    expect((await page('?outcome=award')).page.total).toBe(0);
+  });
+
+  it('reads the decision at the proposal stage only (a concept invitation is not the full proposal one)', async () => {
+    const twoStage = await createOpenCall(officer, {
+      call: { code: 'TWO', stageMode: 'two_stage', fullClosesAt: '2027-04-30T23:59:59+07:00' },
+    });
+    const created = await applicant.post('/api/proposals', {
+      callId: twoStage.id,
+      organisationId,
+      titleTh: 'แนวคิดธนาคารน้ำชุมชน',
+    });
+    expectOk(created);
+    const concept = created.json<{ data: ProposalDetail }>().data;
+    const saved = await applicant.patch(`/api/proposals/${concept.id}`, {
+      version: concept.version,
+      answers: {
+        summary: 'แนวคิดการจัดการน้ำ',
+        area: [{ provinceCode: 34 }],
+        themes: ['food_water_energy'],
+        estimated_budget: 120_000_000,
+      },
+    });
+    expectOk(saved);
+    expectOk(
+      await applicant.post(`/api/proposals/${concept.id}/submit`, {
+        version: saved.json<{ data: ProposalDetail }>().data.version,
+      }),
+    );
+    await screenIn(officer, concept.id);
+    await decide(officer, concept.id, { outcome: 'invite_full' });
+    await releaseDecisions(officer, twoStage.id);
+
+    const drafts = await page('?status=draft', officer, twoStage.id);
+    expect(drafts.data.map((p) => [p.stage, p.selection])).toEqual([
+      ['full', { phase: null, shortlisted: false, decision: null }],
+    ]);
+    const invited = await page('?outcome=invite_full', officer, twoStage.id);
+    expect(invited.data.map((p) => [p.id, p.selection.decision?.released])).toEqual([[concept.id, true]]);
+    expect((await page('?status=draft&outcome=none&stage=full', officer, twoStage.id)).page.total).toBe(1);
+    expect((await page('?status=draft&outcome=invite_full', officer, twoStage.id)).page.total).toBe(0);
+  });
+
+  it('refuses an unknown phase or outcome with 400', async () => {
+    for (const query of ['?phase=shortlist', '?outcome=maybe', '?outcome=award,reject']) {
+      const response = await officer.get(`/api/calls/${selectionCall.id}/proposals${query}`);
+      expect([query, response.statusCode]).toEqual([query, 400]);
+    }
+  });
+
+  it('exports the phase, shortlist and decision columns, honouring the phase filter', async () => {
+    const csv = await officer.get(
+      `/api/calls/${selectionCall.id}/proposals/export?format=csv&phase=decided&sort=title`,
+    );
+    expect(csv.statusCode).toBe(200);
+    const lines = csv.rawPayload.subarray(3).toString('utf8').split('\r\n');
+    expect(lines.length).toBe(1 + 2 + 1);
+    expect(lines[0]).toMatch(/,ขั้นการพิจารณา,รายชื่อคัดเลือก,ผลการพิจารณา,งบประมาณที่อนุมัติ \(บาท\),การแจ้งผล$/);
+    const awardLine = lines.find((line) => line.includes(awarded.titleTh)) ?? '';
+    expect(awardLine.endsWith(',ตัดสินแล้ว,,ได้รับทุน,300000.50,ยังไม่แจ้งผู้ยื่น')).toBe(true);
+    const rejectLine = lines.find((line) => line.includes(rejected.titleTh)) ?? '';
+    expect(rejectLine.endsWith(',ตัดสินแล้ว,,ไม่ได้รับทุน,,แจ้งผู้ยื่นแล้ว')).toBe(true);
+
+    const xlsx = await officer.get(
+      `/api/calls/${selectionCall.id}/proposals/export?format=xlsx&outcome=award`,
+    );
+    expect(xlsx.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet?.rowCount).toBe(1 + 1);
+    const header = sheet?.getRow(1);
+    const column = (name: string) =>
+      ((header?.values as unknown[] | undefined) ?? []).findIndex((value) => value === name);
+    const amount = sheet?.getRow(2).getCell(column('งบประมาณที่อนุมัติ (บาท)'));
+    expect(amount?.value).toBe(300000.5);
+    expect(amount?.numFmt).toBe('#,##0.00');
+    expect(sheet?.getRow(2).getCell(column('ขั้นการพิจารณา')).value).toBe('ตัดสินแล้ว');
+
+    const shortlisted = await officer.get(
+      `/api/calls/${selectionCall.id}/proposals/export?format=csv&phase=review`,
+    );
+    const reviewLine = shortlisted.rawPayload.toString('utf8').split('\r\n')[1] ?? '';
+    expect(reviewLine.endsWith(',ผู้ทรงคุณวุฒิพิจารณา,ใช่,,,')).toBe(true);
+  });
+});
+
 describe('intake export', () => {
   it('exports CSV in UTF-8 with a BOM, CRLF lines and Thai headers, honouring the filters', async () => {
     const response = await officer.get(`/api/calls/${call.id}/proposals/export?format=csv&sort=requested`);
@@ -349,7 +545,8 @@ describe('intake export', () => {
     expect(lines.length).toBe(1 + 4 + 1);
     expect(text.replace(/\r\n/g, '')).not.toContain('\n');
     expect(lines[0]).toBe(
-      'เลขที่รับข้อเสนอ,ชื่อข้อเสนอโครงการ,องค์กร,ประเภทองค์กร,จังหวัด,ภาค,ประเด็น,งบประมาณที่ขอ (บาท),สถานะ,ผลการตรวจคุณสมบัติ,เหตุผล,วันที่ยื่น (พ.ศ.)',
+      'เลขที่รับข้อเสนอ,ชื่อข้อเสนอโครงการ,องค์กร,ประเภทองค์กร,จังหวัด,ภาค,ประเด็น,งบประมาณที่ขอ (บาท),สถานะ,ผลการตรวจคุณสมบัติ,เหตุผล,วันที่ยื่น (พ.ศ.),' +
+        'ขั้นการพิจารณา,รายชื่อคัดเลือก,ผลการพิจารณา,งบประมาณที่อนุมัติ (บาท),การแจ้งผล',
     );
     const marketLine = lines[1] ?? '';
     expect(marketLine.startsWith(`${market.receiptNumber ?? ''},ตลาดออนไลน์ผู้สูงอายุ,`)).toBe(true);
@@ -358,7 +555,7 @@ describe('intake export', () => {
     expect(marketLine).toContain('"ภาคเหนือ, ภาคกลาง"');
     expect(marketLine).toContain(',200000.50,ยื่นแล้ว,ไม่ผ่าน,');
     expect(marketLine).toContain('รอบนี้ไม่รับข้อเสนอจากองค์กรประเภทนี้');
-    expect(marketLine.endsWith(',27/11/2569 10:00:00')).toBe(true);
+    expect(marketLine.endsWith(',27/11/2569 10:00:00,รอกลั่นกรอง,,,,')).toBe(true);
 
     const filtered = await officer.get(`/api/calls/${call.id}/proposals/export?format=csv&province=40`);
     expect(filtered.rawPayload.toString('utf8').split('\r\n').length).toBe(1 + 1 + 1);

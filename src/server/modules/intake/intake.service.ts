@@ -6,14 +6,15 @@ import { translate } from '@server/lib/i18n';
 import { toPrefixQuery } from '@server/lib/thai-text';
 import type { Language } from '@shared/i18n/index';
 import type { FormStage } from '@shared/contracts/calls';
+import type { DecisionOutcome, ReviewPhase } from '@shared/contracts/decisions';
 import type {
   BulkActionBody,
   BulkResult,
   IntakeExportQuery,
   IntakePage,
   IntakeQuery,
+  IntakeRow,
   ProposalStatus,
-  ProposalSummary,
 } from '@shared/contracts/proposals';
 import type { OrganisationTypeCode } from '@shared/reference/organisation-types';
 import { PROVINCES } from '@shared/reference/provinces';
@@ -62,6 +63,8 @@ async function toFilter(
     organisationType: query.organisationType,
     eligible: query.eligible,
     stage: query.stage,
+    phase: query.phase,
+    outcome: query.outcome,
     text: text || undefined,
     tsQuery: text ? toPrefixQuery(text) : undefined,
     textOrganisationIds,
@@ -104,7 +107,7 @@ async function countMatching(db: DbOrTx, filter: repo.IntakeFilter): Promise<num
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
-function toSummary(row: repo.IntakeRow): ProposalSummary {
+function toRow(row: repo.IntakeRow): IntakeRow {
   return {
     id: row.id,
     callId: row.callId,
@@ -131,12 +134,24 @@ function toSummary(row: repo.IntakeRow): ProposalSummary {
     version: row.version,
     submittedAt: row.submittedAt === null ? null : iso(row.submittedAt),
     updatedAt: iso(row.updatedAt),
+    selection: {
+      phase: row.phase as ReviewPhase | null,
+      shortlisted: row.shortlisted ?? false,
+      decision:
+        row.decisionOutcome === null
+          ? null
+          : {
+              outcome: row.decisionOutcome as DecisionOutcome,
+              amountSatang: row.decisionAmountSatang === null ? null : Number(row.decisionAmountSatang),
+              released: row.decisionNotifiedAt !== null,
+            },
+    },
   };
 }
 
 /**
- * A call's proposals for the officers' intake, filtered, searched (Thai-aware), sorted and paged in SQL. Drafts are
- * left out unless `status=draft` is asked for.
+ * A call's proposals for the officers' intake, filtered, searched (Thai-aware), sorted and paged in SQL, each with
+ * where it is in selection (phase, shortlist, decision). Drafts are left out unless `status=draft` is asked for.
  */
 export async function listIntake(
   db: DbOrTx,
@@ -150,7 +165,7 @@ export async function listIntake(
     repo.listIntake(db, filter, query.sort, query.pageSize, (query.page - 1) * query.pageSize),
     countMatching(db, filter),
   ]);
-  return { data: rows.map(toSummary), page: { page: query.page, pageSize: query.pageSize, total } };
+  return { data: rows.map(toRow), page: { page: query.page, pageSize: query.pageSize, total } };
 }
 
 export interface IntakeExport {

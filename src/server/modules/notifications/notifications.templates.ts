@@ -10,7 +10,11 @@ export type EmailTemplate =
   | 'proposal_returned'
   | 'proposal_withdrawn'
   | 'proposal_eligibility'
-  | 'proposal_invited_full';
+  | 'proposal_invited_full'
+  | 'review_invitation'
+  | 'review_assigned'
+  | 'decision_letter'
+  | 'contest_winner';
 
 export interface RenderedEmail {
   subject: string;

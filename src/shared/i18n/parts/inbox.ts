@@ -1,4 +1,7 @@
 import type { Widen } from '../widen';
+import { contestsEn, contestsTh } from './contests';
+import { reviewersEn, reviewersTh } from './reviewers';
+import { decisionsEn, decisionsTh } from './decisions';
 
 /** Thai strings of the in-app notifications (the source); English below must have the same keys. */
 export const inboxTh = {
@@ -45,6 +48,11 @@ export const inboxTh = {
       title: 'ผลการตรวจคุณสมบัติ: {{result}}',
       body: 'ข้อเสนอ "{{title}}": {{reason}}',
     },
+    decision_released: decisionsTh.inboxMessage,
+    contest_winner: contestsTh.inboxWinner,
+    contest_judge: contestsTh.inboxJudge,
+    review_invitation: reviewersTh.inboxInvitation,
+    review_assigned: reviewersTh.inboxAssigned,
     proposal_invited_full: {
       title: 'ได้รับเชิญให้ส่งข้อเสนอฉบับสมบูรณ์',
       body: 'แนวคิด "{{title}}" ผ่านการคัดเลือก กรุณาส่งข้อเสนอฉบับสมบูรณ์ภายใน {{dueAt}}',
@@ -52,6 +60,10 @@ export const inboxTh = {
     problem_statement_pending: {
       title: 'มีโจทย์ปัญหารอการอนุมัติ',
       body: '"{{title}}" ในรอบ {{call}} เสนอโดย {{organisation}}',
+    },
+    review_reopened: {
+      title: 'เจ้าหน้าที่เปิดผลการพิจารณาให้แก้ไข',
+      body: 'ผลการพิจารณาข้อเสนอ "{{title}}" เปิดให้แก้ไขอีกครั้ง เหตุผล: {{reason}}',
     },
   },
 } as const;
@@ -100,6 +112,11 @@ export const inboxEn: Widen<typeof inboxTh> = {
       title: 'Eligibility result: {{result}}',
       body: 'Proposal “{{title}}”: {{reason}}',
     },
+    decision_released: decisionsEn.inboxMessage,
+    contest_winner: contestsEn.inboxWinner,
+    contest_judge: contestsEn.inboxJudge,
+    review_invitation: reviewersEn.inboxInvitation,
+    review_assigned: reviewersEn.inboxAssigned,
     proposal_invited_full: {
       title: 'Invited to submit a full proposal',
       body: 'Your concept note “{{title}}” was selected; please submit the full proposal by {{dueAt}}',
@@ -107,6 +124,10 @@ export const inboxEn: Widen<typeof inboxTh> = {
     problem_statement_pending: {
       title: 'A problem statement awaits approval',
       body: '“{{title}}” in {{call}}, posted by {{organisation}}',
+    },
+    review_reopened: {
+      title: 'An officer reopened your review',
+      body: 'Your review of “{{title}}” is open for changes again. Reason: {{reason}}',
     },
   },
 };

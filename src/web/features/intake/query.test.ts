@@ -66,6 +66,20 @@ describe('intake query in the address', () => {
     expect(IntakeExportQuerySchema.safeParse(Object.fromEntries(params)).success).toBe(true);
   });
 
+  it('reads the selection phase and decision outcome, dropping unknown ones, and counts them as filters', () => {
+    const query = queryFromParams(new URLSearchParams('phase=decided&outcome=award'));
+    expect(query).toMatchObject({ phase: 'decided', outcome: 'award' });
+    expect(hasFilters(query)).toBe(true);
+    expect(queryFromParams(new URLSearchParams('phase=shortlist&outcome=maybe'))).toEqual(
+      IntakeQuerySchema.parse({}),
+    );
+    const none = withFilter(IntakeQuerySchema.parse({ page: 4 }), 'outcome', 'none');
+    expect(paramsFromQuery(none).toString()).toBe('outcome=none');
+    expect(exportParams({ ...none, phase: 'screening' }, 'csv').toString()).toBe(
+      'phase=screening&outcome=none&format=csv',
+    );
+  });
+
   it('counts pages and flips the sort', () => {
     expect(pageCount(0, 50)).toBe(1);
     expect(pageCount(101, 50)).toBe(3);

@@ -9,6 +9,8 @@ export const INTAKE_FILTER_KEYS = [
   'organisationType',
   'eligible',
   'stage',
+  'phase',
+  'outcome',
   'q',
 ] as const;
 export type IntakeFilterKey = (typeof INTAKE_FILTER_KEYS)[number];

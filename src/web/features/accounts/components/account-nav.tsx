@@ -102,6 +102,13 @@ export function AccountNav() {
               {t('orgs.list.title')}
             </Link>
           </li>
+          {hasRole(me, 'reviewer') ? (
+            <li>
+              <Link to="/reviews" className="account-menu__item" data-testid="nav-my-reviews">
+                {t('reviewers.nav')}
+              </Link>
+            </li>
+          ) : null}
           {isOfficer ? (
             <li>
               <Link to="/admin/calls" className="account-menu__item" data-testid="nav-admin-calls">

@@ -49,6 +49,24 @@ function CallLinks({ call }: { call: CallDetail }) {
             {t('calls.admin.edit.proposals')}
           </Link>
         </li>
+        <li>
+          <Link to={`/admin/calls/${call.id}/reviewers`} data-testid="reviewers-link">
+            {t('reviewers.admin.link')}
+          </Link>
+        </li>
+        {callStages(call).map((stage) => (
+          <li key={`rubric-${stage}`}>
+            <Link to={`/admin/calls/${call.id}/rubric/${stage}`} data-testid={`rubric-link-${stage}`}>
+              {t('reviews.rubric.link')}
+              {callStages(call).length > 1 ? ` · ${t(`reviews.stage.${stage}`)}` : ''}
+            </Link>
+          </li>
+        ))}
+        <li>
+          <Link to={`/admin/calls/${call.id}/ranking`} data-testid="ranking-link">
+            {t('reviews.ranking.title')}
+          </Link>
+        </li>
         {call.status !== 'draft' ? (
           <li>
             <Link to={`/calls/${call.id}`}>{t('calls.admin.edit.publicPage')}</Link>

@@ -87,6 +87,16 @@ function CallRow({ call }: { call: CallSummary }) {
               {t('calls.admin.list.proposals')}
             </Link>
           </li>
+          <li>
+            <Link to={`/admin/calls/${call.id}/reviewers`} data-testid="reviewers-link">
+              {t('reviewers.admin.link')}
+            </Link>
+          </li>
+          <li>
+            <Link to={`/admin/calls/${call.id}/ranking`} data-testid="ranking-link">
+              {t('reviews.ranking.title')}
+            </Link>
+          </li>
         </ul>
       </td>
     </tr>
@@ -138,6 +148,9 @@ function CallsAdmin() {
         <p className="ca-header-actions">
           <Link className="button button--primary" to="/admin/calls/new" data-testid="new-call">
             {t('calls.admin.list.create')}
+          </Link>
+          <Link className="button button--secondary" to="/admin/contests" data-testid="contests-admin-link">
+            {t('contests.admin.title')}
           </Link>
         </p>
       </PageHeader>

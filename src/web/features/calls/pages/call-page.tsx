@@ -6,6 +6,8 @@ import { PageHeader } from '@web/components/ui/page-header';
 import { ErrorState, LoadingState, NotFoundState } from '@web/components/ui/states';
 import { formatBaht, formatYear, localName, localText } from '@web/lib/format';
 import { useI18n } from '@web/lib/i18n';
+import { ResultsLink } from '@web/features/decisions/components/results-link';
+import { PeoplesChoiceLink } from '@web/features/peoples-choice/components/peoples-choice-link';
 import { usePageTitle } from '@web/lib/page-title';
 import { useCall } from '../api';
 import { ApplyPanel } from '../components/apply-panel';
@@ -117,6 +119,8 @@ function CallContent({ call }: { call: CallDetail }) {
             <Facts call={call} />
           </section>
           <ApplyPanel call={call} problemId={problemId} onProblemChange={setProblemId} titleRef={titleRef} />
+          <ResultsLink callId={call.id} />
+          <PeoplesChoiceLink callId={call.id} />
         </aside>
         <div className="call-main">
           <Section title={t('calls.detail.description')}>

@@ -1,9 +1,12 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { REVIEW_PHASES } from '@shared/contracts/decisions';
 import {
+  INTAKE_OUTCOME_FILTERS,
   PROPOSAL_STATUSES,
   type IntakePage as IntakePageData,
   type IntakeQuery,
+  type IntakeRow,
   type ProposalSummary,
 } from '@shared/contracts/proposals';
 import { ORGANISATION_TYPES } from '@shared/reference/organisation-types';
@@ -15,6 +18,8 @@ import { EmptyState, ErrorState, LoadingState, NotFoundState } from '@web/compon
 import { useCall } from '@web/features/call-admin/api';
 import { callStages } from '@web/features/call-admin/call-form-values';
 import { RequireOfficer } from '@web/features/call-admin/components/require-officer';
+import { ScreeningBulkActions } from '@web/features/decisions/components/screening-bulk-actions';
+import { SelectionSummary } from '@web/features/decisions/components/selection-summary';
 import { toApiError, type ApiError } from '@web/lib/api';
 import { formatBaht, formatDate, formatNumber, localName, localText } from '@web/lib/format';
 import { useI18n } from '@web/lib/i18n';
@@ -23,6 +28,7 @@ import { exportHref, intakeApi } from '../api';
 import { BulkActions } from '../components/bulk-actions';
 import { EligibilityCell } from '../components/eligibility-cell';
 import { ProposalStatusBadge } from '../components/proposal-status-badge';
+import { SelectionCell } from '../components/selection-cell';
 import {
   hasFilters,
   nextSort,
@@ -164,6 +170,21 @@ function Filters({
           t('intake.filters.organisationType'),
           ORGANISATION_TYPES.map((o) => ({ value: o.code, label: localName(o, lang) })),
         )}
+        {select(
+          'phase',
+          t('intake.filters.phase'),
+          REVIEW_PHASES.map((p) => ({ value: p, label: t(`intake.phase.${p}`) })),
+        )}
+        {select(
+          'outcome',
+          t('intake.filters.outcome'),
+          INTAKE_OUTCOME_FILTERS.filter((o) => o !== 'invite_full' || stages.includes('concept')).map(
+            (o) => ({
+              value: o,
+              label: t(`intake.outcome.${o}`),
+            }),
+          ),
+        )}
         {stages.length > 1
           ? select(
               'stage',
@@ -235,7 +256,7 @@ function Row({
   onCheck,
   showStage,
 }: {
-  proposal: ProposalSummary;
+  proposal: IntakeRow;
   checked: boolean;
   onCheck: (checked: boolean) => void;
   showStage: boolean;
@@ -267,6 +288,9 @@ function Row({
           {title}
         </Link>
         {showStage ? <span className="in-muted">{t(`intake.stage.${proposal.stage}`)}</span> : null}
+        <div className="in-selection-inline">
+          <SelectionCell selection={proposal.selection} testId="selection-inline" />
+        </div>
       </td>
       <td className="in-org-cell">
         <span className="in-org">{org.nameTh}</span>
@@ -276,8 +300,11 @@ function Row({
         {provinces.length > 0 ? provinces.join(', ') : <span className="in-muted">–</span>}
       </td>
       <td className="numeric">{formatBaht(proposal.requestedSatang, lang)}</td>
-      <td>
+      <td className="in-status-cell">
         <ProposalStatusBadge status={proposal.status} />
+        <div className="in-selection-col">
+          <SelectionCell selection={proposal.selection} />
+        </div>
       </td>
       <td className="in-eligibility-cell">
         <EligibilityCell proposal={proposal} />
@@ -405,6 +432,7 @@ function Intake({ callId }: { callId: string }) {
         back={{ to: `/admin/calls/${callId}/edit`, label: t('intake.backToCall') }}
       />
       <div className="container page-body in-page">
+        <SelectionSummary callId={callId} refreshKey={attempt} />
         <Filters query={query} stages={stages} onChange={go} />
         <div className="in-toolbar">
           <p className="in-count" aria-live="polite" data-testid="intake-count">
@@ -439,6 +467,11 @@ function Intake({ callId }: { callId: string }) {
           selected={[...selected.values()]}
           onDone={() => setAttempt((n) => n + 1)}
           onClear={() => setSelected(new Map())}
+        />
+        <ScreeningBulkActions
+          callId={callId}
+          selected={[...selected.values()]}
+          onDone={() => setAttempt((n) => n + 1)}
         />
         {failure ? (
           <ErrorState error={failure} onRetry={() => setAttempt((n) => n + 1)} />
@@ -487,7 +520,7 @@ function Intake({ callId }: { callId: string }) {
                       onSort={(sort) => go({ ...query, sort, page: 1 })}
                       numeric
                     />
-                    <th scope="col">{t('intake.table.status')}</th>
+                    <th scope="col">{t('intake.table.selection')}</th>
                     <th scope="col">{t('intake.table.eligibility')}</th>
                     <SortHeader
                       column="submitted_at"

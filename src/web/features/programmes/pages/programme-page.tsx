@@ -86,6 +86,13 @@ export function ProgrammePage() {
             <h2 id="about-title">{t('programmes.about')}</h2>
             <p className="programme__description">{localText(data, 'description', lang)}</p>
           </section>
+          {data.type === 'sectoral' ? (
+            <p>
+              <Link className="button button--secondary" to="/contests" data-testid="contests-link">
+                {t('contests.list.title')}
+              </Link>
+            </p>
+          ) : null}
           <section className="section" aria-labelledby="objectives-title">
             <h2 id="objectives-title">{t('programmes.objectives')}</h2>
             {objectives.status === 'error' ? (

@@ -20,6 +20,8 @@ import { RequireAuth } from '@web/features/accounts/components/require-auth';
 import { useCall } from '@web/features/calls/api';
 import { EligibilityChecks } from '@web/features/calls/components/eligibility-checks';
 import { OfficerProposalActions } from '@web/features/intake/components/officer-proposal-actions';
+import { DecisionCard } from '@web/features/decisions/components/decision-card';
+import { SelectionPanel } from '@web/features/decisions/components/selection-panel';
 import { useOrganisations } from '@web/features/organisations/api';
 import { ConfirmAction } from '@web/features/organisations/components/confirm-action';
 import { fieldIssues, toApiError } from '@web/lib/api';
@@ -368,6 +370,7 @@ function ProposalEditor({ initial, onReload }: { initial: ProposalDetail; onRelo
 
       <div className="container page-body proposal-page">
         {notice ? <FormSuccess>{notice}</FormSuccess> : null}
+        {detail.status === 'submitted' ? <DecisionCard proposalId={detail.id} /> : null}
         {detail.status === 'submitted' && detail.receiptNumber ? (
           <ReceiptCard detail={detail} emailed={justSubmitted} email={me?.email ?? null} />
         ) : null}
@@ -559,6 +562,7 @@ function ProposalEditor({ initial, onReload }: { initial: ProposalDetail; onRelo
         ) : null}
 
         <OfficerProposalActions proposal={detail} onChanged={onReload} />
+        <SelectionPanel proposal={detail} onChanged={onReload} />
 
         {detail.eligibility && detail.status !== 'draft' ? (
           <section className="proposal-side-section" aria-labelledby={`${navId}-eligibility`}>
