@@ -237,6 +237,19 @@ export const ProposalAssignmentsSchema = z.object({
 });
 export type ProposalAssignments = z.infer<typeof ProposalAssignmentsSchema>;
 
+/** One proposal's assignments as its page shows them to officers: the call, the stage and whether it is up for review. */
+export const ProposalAssignmentsDetailSchema = ProposalAssignmentsSchema.extend({
+  callId: z.uuid(),
+  stage: ReviewStageSchema,
+  /** Submitted, in the review phase and at this stage: reviewers can be added. */
+  isUpForReview: z.boolean(),
+});
+export type ProposalAssignmentsDetail = z.infer<typeof ProposalAssignmentsDetailSchema>;
+
+/** The stage whose assignments to list; the proposal's own stage when left out. */
+export const ProposalAssignmentsQuerySchema = z.object({ stage: ReviewStageSchema.optional() }).strict();
+export type ProposalAssignmentsQuery = z.infer<typeof ProposalAssignmentsQuerySchema>;
+
 export const CallAssignmentsQuerySchema = z.object({ stage: ReviewStageSchema.default('proposal') }).strict();
 export type CallAssignmentsQuery = z.infer<typeof CallAssignmentsQuerySchema>;
 

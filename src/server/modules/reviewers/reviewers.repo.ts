@@ -588,19 +588,39 @@ export async function listUserNames(db: DbOrTx, userIds: readonly string[]) {
   return new Map(rows.map((r) => [r.id, { name: r.name, email: r.email }]));
 }
 
+/** What the officers' assignment list shows of a proposal. */
+const assignmentProposalColumns = {
+  id: proposals.id,
+  receiptNumber: proposals.receiptNumber,
+  titleTh: proposals.titleTh,
+  titleEn: proposals.titleEn,
+  organisationNameTh: organisations.nameTh,
+  organisationNameEn: organisations.nameEn,
+  provinceCodes: proposals.provinceCodes,
+  themes: proposals.themes,
+};
+
+/** One proposal as the officers' assignment list shows it, with its call, stage, status and review phase. */
+export async function findProposalForAssignment(db: DbOrTx, proposalId: string) {
+  const [row] = await db
+    .select({
+      ...assignmentProposalColumns,
+      callId: proposals.callId,
+      stage: proposals.stage,
+      status: proposals.status,
+      phase: proposalReviewStates.phase,
+    })
+    .from(proposals)
+    .innerJoin(organisations, eq(organisations.id, proposals.organisationId))
+    .leftJoin(proposalReviewStates, eq(proposalReviewStates.proposalId, proposals.id))
+    .where(eq(proposals.id, proposalId));
+  return row ?? null;
+}
+
 /** Proposals of a call at a stage that are up for review or already have assignments, with what officers see. */
 export async function listProposalsForAssignment(db: DbOrTx, callId: string, stage: string) {
   return db
-    .select({
-      id: proposals.id,
-      receiptNumber: proposals.receiptNumber,
-      titleTh: proposals.titleTh,
-      titleEn: proposals.titleEn,
-      organisationNameTh: organisations.nameTh,
-      organisationNameEn: organisations.nameEn,
-      provinceCodes: proposals.provinceCodes,
-      themes: proposals.themes,
-    })
+    .select(assignmentProposalColumns)
     .from(proposals)
     .innerJoin(organisations, eq(organisations.id, proposals.organisationId))
     .leftJoin(proposalReviewStates, eq(proposalReviewStates.proposalId, proposals.id))

@@ -17,6 +17,8 @@ import {
   InviteReviewersBodySchema,
   ManualAssignBodySchema,
   MyReviewsSchema,
+  ProposalAssignmentsDetailSchema,
+  ProposalAssignmentsQuerySchema,
   ProposalAssignmentsSchema,
   RemoveAssignmentBodySchema,
   ReviewerConflictParamsSchema,
@@ -336,6 +338,29 @@ export const reviewerRoutes: FastifyPluginAsyncZod<{ publicUrl: string; onMailQu
         requireActor(request.actor),
         request.params.id,
         request.query.stage,
+      ),
+    }),
+  );
+
+  app.get(
+    '/proposals/:id/assignments',
+    {
+      config: session,
+      schema: {
+        tags,
+        summary:
+          "One proposal's reviewers at a stage (default: its own), named, with why each was assigned (officers)",
+        params: IdParamsSchema,
+        querystring: ProposalAssignmentsQuerySchema,
+        response: { 200: dataOf(ProposalAssignmentsDetailSchema), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => ({
+      data: await service.getProposalAssignments(
+        db,
+        requireActor(request.actor),
+        request.params.id,
+        request.query,
       ),
     }),
   );

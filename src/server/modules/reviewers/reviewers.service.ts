@@ -19,6 +19,8 @@ import type {
   ManualAssignBody,
   MyReviews,
   ProposalAssignments,
+  ProposalAssignmentsDetail,
+  ProposalAssignmentsQuery,
   RemoveAssignmentBody,
   ReviewerConflict,
   ReviewerLanguage,
@@ -1019,6 +1021,17 @@ async function proposalAssignments(
   const proposals = (await repo.listProposalsForAssignment(db, callId, stage)).filter(
     (p) => !only || only.includes(p.id),
   );
+  return withAssignments(db, proposals, stage);
+}
+
+type AssignmentProposalRow = Awaited<ReturnType<typeof repo.listProposalsForAssignment>>[number];
+
+/** The proposals with their assignments at the stage, named, with why each was made and the review's status. */
+async function withAssignments(
+  db: DbOrTx,
+  proposals: readonly AssignmentProposalRow[],
+  stage: ReviewStage,
+): Promise<ProposalAssignments[]> {
   const rows = await repo.listAssignmentsOfProposals(
     db,
     proposals.map((p) => p.id),
@@ -1075,6 +1088,35 @@ export async function listCallAssignments(
 ): Promise<ProposalAssignments[]> {
   await getManagedCall(db, actor, callId);
   return proposalAssignments(db, callId, stage);
+}
+
+/**
+ * One proposal's assignments at a stage (default: the proposal's own) with why each was made, in any phase, and
+ * whether it is up for review now (officers only: reviewers' names are never shown to applicants or other reviewers).
+ */
+export async function getProposalAssignments(
+  db: DbOrTx,
+  actor: Actor,
+  proposalId: string,
+  query: ProposalAssignmentsQuery,
+): Promise<ProposalAssignmentsDetail> {
+  authorize(actor, reviewersPolicy.manage, {});
+  const proposal = await repo.findProposalForAssignment(db, proposalId);
+  if (!proposal) {
+    throw new AppError('NOT_FOUND');
+  }
+  await getVisibleCall(db, actor, proposal.callId);
+  const stage = query.stage ?? (proposal.stage as ReviewStage);
+  const [result] = await withAssignments(db, [proposal], stage);
+  if (!result) {
+    throw new AppError('NOT_FOUND');
+  }
+  return {
+    ...result,
+    callId: proposal.callId,
+    stage,
+    isUpForReview: proposal.phase === 'review' && proposal.status === 'submitted' && proposal.stage === stage,
+  };
 }
 
 // ---- The reviewer's side --------------------------------------------------------------------------------------------

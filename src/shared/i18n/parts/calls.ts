@@ -273,6 +273,7 @@ export const callsTh = {
       noForm: 'ยังไม่มีแบบฟอร์ม',
       proposals: 'ข้อเสนอที่ได้รับ',
       publicPage: 'ดูหน้าประกาศ',
+      adminNav: 'จัดการรอบนี้',
     },
     actions: {
       status: 'สถานะ:',
@@ -755,6 +756,7 @@ export const callsEn: Widen<typeof callsTh> = {
       noForm: 'No form yet',
       proposals: 'Proposals received',
       publicPage: 'View the public page',
+      adminNav: 'Manage this call',
     },
     actions: {
       status: 'Status:',

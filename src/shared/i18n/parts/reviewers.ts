@@ -120,6 +120,12 @@ export const reviewersTh = {
       note: 'หมายเหตุ: {{note}}',
     },
   },
+  proposalPage: {
+    title: 'การประเมินโดยผู้ทรงคุณวุฒิ',
+    assignments: 'ผู้ทรงคุณวุฒิที่ได้รับมอบหมาย',
+    callLink: 'ผู้ทรงคุณวุฒิทั้งหมดของรอบนี้',
+    notUpForReview: 'มอบหมายผู้ทรงคุณวุฒิเพิ่มได้เมื่อข้อเสนอผ่านการคัดกรองและอยู่ในขั้นพิจารณา',
+  },
   mine: {
     title: 'งานพิจารณาของฉัน',
     intro: 'คำเชิญเป็นผู้ทรงคุณวุฒิและข้อเสนอที่ได้รับมอบหมาย ก่อนเปิดอ่านแต่ละข้อเสนอ กรุณาแจ้งว่ามีผลประโยชน์ทับซ้อนหรือไม่',
@@ -371,6 +377,12 @@ export const reviewersEn: Widen<typeof reviewersTh> = {
       load: 'Load when chosen {{load}}/{{max}}',
       note: 'Note: {{note}}',
     },
+  },
+  proposalPage: {
+    title: 'Reviewers and reviews',
+    assignments: 'Assigned reviewers',
+    callLink: "All of the call's reviewers",
+    notUpForReview: 'Reviewers can be added once the proposal has passed screening and is under review.',
   },
   mine: {
     title: 'My reviews',

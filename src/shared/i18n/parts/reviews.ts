@@ -86,7 +86,6 @@ export const reviewsTh = {
     save: 'บันทึกเกณฑ์',
     saved: 'บันทึกเกณฑ์แล้ว',
     backToCalls: 'รอบทั้งหมด',
-    ranking: 'ผลการจัดอันดับ',
     link: 'เกณฑ์การให้คะแนน',
   },
   ranking: {
@@ -264,7 +263,6 @@ export const reviewsEn: Widen<typeof reviewsTh> = {
     save: 'Save rubric',
     saved: 'Rubric saved',
     backToCalls: 'All calls',
-    ranking: 'Ranking',
     link: 'Scoring rubric',
   },
   ranking: {

@@ -8,6 +8,7 @@ import type {
   ManualAssignBody,
   MyReviews,
   ProposalAssignments,
+  ProposalAssignmentsDetail,
   ReviewerListItem,
   ReviewerListQuery,
   ReviewerProfile,
@@ -69,6 +70,8 @@ export const useReviewerPool = (query: ReviewerListQuery) =>
   useFreshApi<ReviewerListItem[]>(withQuery('/api/reviewers', { ...query }));
 export const useCallAssignments = (callId: string, stage: ReviewStage) =>
   useFreshApi<ProposalAssignments[]>(withQuery(callPath(callId, '/assignments'), { stage }));
+export const useProposalAssignments = (proposalId: string) =>
+  useFreshApi<ProposalAssignmentsDetail>(`/api/proposals/${encodeURIComponent(proposalId)}/assignments`);
 export const useMyReviews = () => useFreshApi<MyReviews>('/api/review-assignments');
 export const useReviewerProposal = (assignmentId: string) =>
   useFreshApi<ReviewerProposal>(assignmentPath(assignmentId, '/proposal'));

@@ -10,6 +10,7 @@ import { useI18n } from '@web/lib/i18n';
 import { usePageTitle } from '@web/lib/page-title';
 import { useCall } from '../api';
 import { callStages, callToForm, emptyCallForm } from '../call-form-values';
+import { CallAdminLinks } from '../components/call-admin-links';
 import { CallForm } from '../components/call-form';
 import { CallStatusActions } from '../components/call-status-actions';
 import { ProblemStatementsSection } from '../components/problem-statements-section';
@@ -45,27 +46,7 @@ function CallLinks({ call }: { call: CallDetail }) {
           );
         })}
         <li>
-          <Link to={`/admin/calls/${call.id}/proposals`} data-testid="intake-link">
-            {t('calls.admin.edit.proposals')}
-          </Link>
-        </li>
-        <li>
-          <Link to={`/admin/calls/${call.id}/reviewers`} data-testid="reviewers-link">
-            {t('reviewers.admin.link')}
-          </Link>
-        </li>
-        {callStages(call).map((stage) => (
-          <li key={`rubric-${stage}`}>
-            <Link to={`/admin/calls/${call.id}/rubric/${stage}`} data-testid={`rubric-link-${stage}`}>
-              {t('reviews.rubric.link')}
-              {callStages(call).length > 1 ? ` · ${t(`reviews.stage.${stage}`)}` : ''}
-            </Link>
-          </li>
-        ))}
-        <li>
-          <Link to={`/admin/calls/${call.id}/ranking`} data-testid="ranking-link">
-            {t('reviews.ranking.title')}
-          </Link>
+          <Link to={`/admin/calls/${call.id}/proposals`}>{t('calls.admin.edit.proposals')}</Link>
         </li>
         {call.status !== 'draft' ? (
           <li>
@@ -147,6 +128,7 @@ function EditCall({ id }: { id: string }) {
             call.reload();
           }}
         />
+        <CallAdminLinks callId={current.id} stages={callStages(current)} current="details" />
       </PageHeader>
       <div className="container page-body ca-edit">
         {notice === 'created' && savedVersion === null ? (

@@ -17,6 +17,7 @@ import { PageHeader } from '@web/components/ui/page-header';
 import { EmptyState, ErrorState, LoadingState, NotFoundState } from '@web/components/ui/states';
 import { useCall } from '@web/features/call-admin/api';
 import { callStages } from '@web/features/call-admin/call-form-values';
+import { CallAdminLinks } from '@web/features/call-admin/components/call-admin-links';
 import { RequireOfficer } from '@web/features/call-admin/components/require-officer';
 import { ScreeningBulkActions } from '@web/features/decisions/components/screening-bulk-actions';
 import { SelectionSummary } from '@web/features/decisions/components/selection-summary';
@@ -430,7 +431,9 @@ function Intake({ callId }: { callId: string }) {
         eyebrow={call.status === 'success' ? <code>{call.data.code}</code> : undefined}
         intro={call.status === 'success' ? <p>{localText(call.data, 'title', lang)}</p> : undefined}
         back={{ to: `/admin/calls/${callId}/edit`, label: t('intake.backToCall') }}
-      />
+      >
+        <CallAdminLinks callId={callId} stages={stages} current="proposals" />
+      </PageHeader>
       <div className="container page-body in-page">
         <SelectionSummary callId={callId} refreshKey={attempt} />
         <Filters query={query} stages={stages} onChange={go} />

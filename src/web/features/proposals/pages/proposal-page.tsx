@@ -22,6 +22,7 @@ import { EligibilityChecks } from '@web/features/calls/components/eligibility-ch
 import { OfficerProposalActions } from '@web/features/intake/components/officer-proposal-actions';
 import { DecisionCard } from '@web/features/decisions/components/decision-card';
 import { SelectionPanel } from '@web/features/decisions/components/selection-panel';
+import { ProposalReviewersSection } from '@web/features/reviewers/components/proposal-reviewers-section';
 import { useOrganisations } from '@web/features/organisations/api';
 import { ConfirmAction } from '@web/features/organisations/components/confirm-action';
 import { fieldIssues, toApiError } from '@web/lib/api';
@@ -563,6 +564,7 @@ function ProposalEditor({ initial, onReload }: { initial: ProposalDetail; onRelo
 
         <OfficerProposalActions proposal={detail} onChanged={onReload} />
         <SelectionPanel proposal={detail} onChanged={onReload} />
+        <ProposalReviewersSection proposal={detail} onChanged={onReload} />
 
         {detail.eligibility && detail.status !== 'draft' ? (
           <section className="proposal-side-section" aria-labelledby={`${navId}-eligibility`}>

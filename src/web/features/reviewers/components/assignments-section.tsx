@@ -18,13 +18,17 @@ import { AssignmentBadge } from './badges';
 
 const LIVE = new Set(['pending_coi', 'active']);
 
+/** An officer may remove a live assignment whose review is not submitted (the server checks again). */
+const isRemovable = (assignment: Assignment) =>
+  LIVE.has(assignment.status) && assignment.reviewStatus !== 'submitted';
+
 function RemoveButton({ assignment, onDone }: { assignment: Assignment; onDone: () => void }) {
   const { t } = useI18n();
   const id = useId();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
-  if (!LIVE.has(assignment.status) || assignment.reviewStatus === 'submitted') {
+  if (!isRemovable(assignment)) {
     return null;
   }
   if (!open) {
@@ -139,13 +143,19 @@ function ManualAssign({
   );
 }
 
-function ProposalCard({
+/**
+ * One proposal's reviewers: status, why each was assigned, remove, and manual add. `heading` false leaves out the
+ * proposal's title and organisation (on the proposal's own page); `canAssign` false leaves out the manual add.
+ */
+export function ProposalCard({
   callId,
   stage,
   target,
   proposal,
   reviewers,
   onChange,
+  heading = true,
+  canAssign = true,
 }: {
   callId: string;
   stage: ReviewStage;
@@ -153,21 +163,28 @@ function ProposalCard({
   proposal: ProposalAssignments;
   reviewers: readonly CallReviewer[];
   onChange: () => void;
+  heading?: boolean;
+  canAssign?: boolean;
 }) {
   const { t, lang } = useI18n();
   const title = localText(proposal, 'title', lang);
   const organisation =
     lang === 'en' && proposal.organisationNameEn ? proposal.organisationNameEn : proposal.organisationNameTh;
+  const hasActions = proposal.assignments.some(isRemovable);
   return (
     <li className="rv-proposal" data-testid="assignment-proposal">
       <div className="rv-proposal__head">
-        <h3>
-          {proposal.receiptNumber ? <code>{proposal.receiptNumber}</code> : null} {title}
-        </h3>
-        <p className="ca-muted">
-          {organisation}
-          {proposal.themes.length > 0 ? ` · ${themeNames(proposal.themes, lang)}` : ''}
-        </p>
+        {heading ? (
+          <>
+            <h3>
+              {proposal.receiptNumber ? <code>{proposal.receiptNumber}</code> : null} {title}
+            </h3>
+            <p className="ca-muted">
+              {organisation}
+              {proposal.themes.length > 0 ? ` · ${themeNames(proposal.themes, lang)}` : ''}
+            </p>
+          </>
+        ) : null}
         <p className={proposal.assignedCount < target ? 'rv-count rv-count--short' : 'rv-count'}>
           {t('reviewers.admin.assign.assignedCount', { count: proposal.assignedCount, target })}
         </p>
@@ -182,7 +199,7 @@ function ProposalCard({
               <th scope="col">{t('reviewers.admin.assign.reviewer')}</th>
               <th scope="col">{t('reviewers.admin.assign.status')}</th>
               <th scope="col">{t('reviewers.admin.assign.why')}</th>
-              <th scope="col">{t('reviewers.admin.assign.actions')}</th>
+              {hasActions ? <th scope="col">{t('reviewers.admin.assign.actions')}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -216,21 +233,25 @@ function ProposalCard({
                     ))}
                   </ul>
                 </td>
-                <td data-label={t('reviewers.admin.assign.actions')}>
-                  <RemoveButton assignment={a} onDone={onChange} />
-                </td>
+                {hasActions ? (
+                  <td data-label={t('reviewers.admin.assign.actions')}>
+                    <RemoveButton assignment={a} onDone={onChange} />
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <ManualAssign
-        callId={callId}
-        stage={stage}
-        proposal={proposal}
-        reviewers={reviewers}
-        onDone={onChange}
-      />
+      {canAssign ? (
+        <ManualAssign
+          callId={callId}
+          stage={stage}
+          proposal={proposal}
+          reviewers={reviewers}
+          onDone={onChange}
+        />
+      ) : null}
     </li>
   );
 }

@@ -4,6 +4,7 @@ import { PageHeader } from '@web/components/ui/page-header';
 import { ErrorState, LoadingState, NotFoundState } from '@web/components/ui/states';
 import { useCall } from '@web/features/call-admin/api';
 import { callStages } from '@web/features/call-admin/call-form-values';
+import { CallAdminLinks } from '@web/features/call-admin/components/call-admin-links';
 import { RequireOfficer } from '@web/features/call-admin/components/require-officer';
 import { localText } from '@web/lib/format';
 import { useI18n } from '@web/lib/i18n';
@@ -54,7 +55,9 @@ function CallReviewers({ callId }: { callId: string }) {
           </>
         }
         back={{ to: `/admin/calls/${callId}/edit`, label: t('reviewers.admin.backToCall') }}
-      />
+      >
+        <CallAdminLinks callId={callId} stages={callStages(detail)} current="reviewers" />
+      </PageHeader>
       <div className="container page-body rv-page">
         <section className="panel-card rv-section" aria-labelledby="rv-settings-title">
           <h2 id="rv-settings-title">{t('reviewers.admin.settings.title')}</h2>

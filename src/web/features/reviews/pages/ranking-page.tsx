@@ -4,6 +4,7 @@ import { RECOMMENDATIONS } from '@shared/contracts/rubrics';
 import { REVIEW_STAGES, type Ranking, type RankingRow, type ReviewStage } from '@shared/contracts/reviews';
 import { PageHeader } from '@web/components/ui/page-header';
 import { EmptyState, ErrorState, LoadingState, NotFoundState } from '@web/components/ui/states';
+import { CallAdminLinks } from '@web/features/call-admin/components/call-admin-links';
 import { RequireOfficer } from '@web/features/call-admin/components/require-officer';
 import { DecisionDialog } from '@web/features/decisions/components/DecisionDialog';
 import { SelectionSummary } from '@web/features/decisions/components/selection-summary';
@@ -278,34 +279,26 @@ function RankingScreen({ callId }: { callId: string }) {
         }
         eyebrow={data ? <code>{data.callCode}</code> : undefined}
         back={{ to: `/admin/calls/${callId}/edit`, label: t('intake.backToCall') }}
-      />
+      >
+        <CallAdminLinks callId={callId} stages={data?.stages ?? []} current="ranking" stage={stage} />
+      </PageHeader>
       <div className="container page-body rs-page">
-        <nav className="rs-stage-switch" aria-label={t('reviews.ranking.stageLabel')}>
-          {data && data.stages.length > 1 ? (
-            <>
-              <span>{t('reviews.ranking.stageLabel')}:</span>
-              {data.stages.map((s) => (
-                <button
-                  key={s}
-                  type="button"
-                  className={s === stage ? 'button button--primary' : 'button button--secondary'}
-                  aria-pressed={s === stage}
-                  onClick={() => setParams({ stage: s })}
-                >
-                  {t(`reviews.stage.${s}`)}
-                </button>
-              ))}
-            </>
-          ) : null}
-          {stage ? (
-            <Link to={`/admin/calls/${callId}/rubric/${stage}`} className="button button--secondary">
-              {t('reviews.rubric.link')}
-            </Link>
-          ) : null}
-          <Link to={`/admin/calls/${callId}/proposals`} className="button button--secondary">
-            {t('calls.admin.edit.proposals')}
-          </Link>
-        </nav>
+        {data && data.stages.length > 1 ? (
+          <div className="rs-stage-switch" role="group" aria-label={t('reviews.ranking.stageLabel')}>
+            <span>{t('reviews.ranking.stageLabel')}:</span>
+            {data.stages.map((s) => (
+              <button
+                key={s}
+                type="button"
+                className={s === stage ? 'button button--primary' : 'button button--secondary'}
+                aria-pressed={s === stage}
+                onClick={() => setParams({ stage: s })}
+              >
+                {t(`reviews.stage.${s}`)}
+              </button>
+            ))}
+          </div>
+        ) : null}
         <SelectionSummary callId={callId} refreshKey={refresh} />
         <details className="rs-explain">
           <summary>{t('reviews.ranking.howTitle')}</summary>

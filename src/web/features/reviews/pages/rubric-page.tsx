@@ -8,6 +8,7 @@ import { FieldError, FormAlert, FormSuccess } from '@web/components/ui/form';
 import { ErrorState, LoadingState, NotFoundState } from '@web/components/ui/states';
 import { useCall } from '@web/features/call-admin/api';
 import { callStages } from '@web/features/call-admin/call-form-values';
+import { CallAdminLinks } from '@web/features/call-admin/components/call-admin-links';
 import { RequireOfficer } from '@web/features/call-admin/components/require-officer';
 import { fieldIssues, toApiError } from '@web/lib/api';
 import { apiErrorText } from '@web/lib/forms';
@@ -473,28 +474,25 @@ function RubricScreen({ callId, stage }: { callId: string; stage: ReviewStage })
         eyebrow={call.status === 'success' ? <code>{call.data.code}</code> : undefined}
         intro={<p>{t('reviews.rubric.intro')}</p>}
         back={{ to: `/admin/calls/${callId}/edit`, label: t('intake.backToCall') }}
-      />
+      >
+        <CallAdminLinks callId={callId} stages={stages} current="rubric" stage={stage} />
+      </PageHeader>
       <div className="container page-body rs-page">
-        <nav className="rs-stage-switch" aria-label={t('reviews.rubric.stageLabel')}>
-          {stages.length > 1 ? (
-            <>
-              <span>{t('reviews.rubric.stageLabel')}:</span>
-              {stages.map((s) => (
-                <Link
-                  key={s}
-                  to={`/admin/calls/${callId}/rubric/${s}`}
-                  className={s === stage ? 'button button--primary' : 'button button--secondary'}
-                  aria-current={s === stage ? 'page' : undefined}
-                >
-                  {t(`reviews.stage.${s}`)}
-                </Link>
-              ))}
-            </>
-          ) : null}
-          <Link to={`/admin/calls/${callId}/ranking`} className="button button--secondary">
-            {t('reviews.rubric.ranking')}
-          </Link>
-        </nav>
+        {stages.length > 1 ? (
+          <nav className="rs-stage-switch" aria-label={t('reviews.rubric.stageLabel')}>
+            <span>{t('reviews.rubric.stageLabel')}:</span>
+            {stages.map((s) => (
+              <Link
+                key={s}
+                to={`/admin/calls/${callId}/rubric/${s}`}
+                className={s === stage ? 'button button--primary' : 'button button--secondary'}
+                aria-current={s === stage ? 'page' : undefined}
+              >
+                {t(`reviews.stage.${s}`)}
+              </Link>
+            ))}
+          </nav>
+        ) : null}
         {rubric.status === 'error' ? (
           <ErrorState error={rubric.error} onRetry={rubric.reload} />
         ) : !current ? (
