@@ -23,3 +23,14 @@ export const FieldIssueSchema = z.object({
   messageEn: z.string().optional(),
 });
 export type FieldIssue = z.infer<typeof FieldIssueSchema>;
+
+/** A proposal as selection lists name it: receipt, title and applicant. */
+export const ProposalListingSchema = z.object({
+  proposalId: z.uuid(),
+  receiptNumber: z.string().nullable(),
+  titleTh: z.string(),
+  titleEn: z.string(),
+  organisationNameTh: z.string(),
+  organisationNameEn: z.string().nullable(),
+});
+export type ProposalListing = z.infer<typeof ProposalListingSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProposalListingSchema } from './common';
 import { FORM_STAGES } from './calls';
 import { ApplicantFeedbackSchema, type ApplicantFeedback } from './reviews';
 
@@ -188,13 +189,7 @@ export type ApplicantDecision = z.infer<typeof ApplicantDecisionSchema>;
 
 // ---- Public results -----------------------------------------------------------------------------------------------
 
-export const PublicAwardSchema = z.object({
-  proposalId: z.uuid(),
-  receiptNumber: z.string().nullable(),
-  titleTh: z.string(),
-  titleEn: z.string(),
-  organisationNameTh: z.string(),
-  organisationNameEn: z.string().nullable(),
+export const PublicAwardSchema = ProposalListingSchema.extend({
   provinceCodes: z.array(z.int()),
   amountSatang: z.int(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProposalListingSchema } from './common';
 import { THEME_CODES } from '@shared/reference/themes';
 import { FORM_STAGES } from './calls';
 
@@ -222,13 +223,7 @@ export const AssignmentSchema = z.object({
 });
 export type Assignment = z.infer<typeof AssignmentSchema>;
 
-export const ProposalAssignmentsSchema = z.object({
-  proposalId: z.uuid(),
-  receiptNumber: z.string().nullable(),
-  titleTh: z.string(),
-  titleEn: z.string(),
-  organisationNameTh: z.string(),
-  organisationNameEn: z.string().nullable(),
+export const ProposalAssignmentsSchema = ProposalListingSchema.extend({
   provinceCodes: z.array(z.int()),
   themes: z.array(z.string()),
   /** How many active or pending reviewers; compare with settings.reviewersPerProposal. */

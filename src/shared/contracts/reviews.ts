@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProposalListingSchema } from './common';
 import { FORM_STAGES } from './calls';
 import { CriterionScoreSchema, RECOMMENDATIONS, RubricCriterionSchema } from './rubrics';
 import { RUBRIC_LIMITS } from '@shared/reviews/scoring';
@@ -165,14 +166,8 @@ export const RankingDecisionSchema = z.object({
 });
 export type RankingDecision = z.infer<typeof RankingDecisionSchema>;
 
-export const RankingRowSchema = z.object({
+export const RankingRowSchema = ProposalListingSchema.extend({
   rank: z.int(),
-  proposalId: z.uuid(),
-  receiptNumber: z.string().nullable(),
-  titleTh: z.string(),
-  titleEn: z.string(),
-  organisationNameTh: z.string(),
-  organisationNameEn: z.string().nullable(),
   requestedSatang: z.int(),
   submittedAt: z.string().nullable(),
   /** screening | review | panel | decision | decided */
