@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { th } from '@shared/i18n/th';
 import { and, eq } from 'drizzle-orm';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import {
@@ -356,6 +357,14 @@ describe('decisions', () => {
     }>().data;
     expect(selection.state?.phase).toBe('decided');
     expect(selection.decision?.version).toBe(2);
+
+    // A decided proposal is no longer the applicant's to withdraw, even before the call's deadline.
+    const withdrawn = await owner.client.post(`/api/proposals/${proposal.id}/withdraw`, {});
+    expect(withdrawn.statusCode).toBe(409);
+    expect(withdrawn.json<{ error: { code: string; message: string } }>().error).toMatchObject({
+      code: 'INVALID_STATE',
+      message: th.errors.PROPOSAL_NOT_WITHDRAWABLE,
+    });
   });
 });
 

@@ -3,6 +3,7 @@ import type { DbOrTx } from '@server/db/client';
 import { updateIfVersionMatches } from '@server/db/versioned';
 import {
   calls,
+  decisions,
   organisations,
   programmes,
   proposalAttachments,
@@ -247,6 +248,16 @@ export async function deleteAttachment(db: DbOrTx, id: string): Promise<void> {
 }
 
 // ---- Events --------------------------------------------------------------------------------------------------
+
+/** Whether an officer has recorded a decision on the proposal (any stage). */
+export async function hasDecision(db: DbOrTx, proposalId: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: decisions.id })
+    .from(decisions)
+    .where(eq(decisions.proposalId, proposalId))
+    .limit(1);
+  return rows.length > 0;
+}
 
 export async function insertEvent(
   db: DbOrTx,

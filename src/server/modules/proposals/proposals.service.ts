@@ -863,6 +863,10 @@ export async function withdrawProposal(
     if (p.status === 'withdrawn') {
       throw new AppError('INVALID_STATE', 'errors.PROPOSAL_NOT_WITHDRAWABLE');
     }
+    // Once decided (released or not), giving up is a matter for the call's officers; the message does not say why.
+    if (await repo.hasDecision(tx, id)) {
+      throw new AppError('INVALID_STATE', 'errors.PROPOSAL_NOT_WITHDRAWABLE');
+    }
     const deadline = currentDeadline(loaded.call, p);
     if (!isBeforeDeadline(now, deadline)) {
       throw new AppError('DEADLINE_PASSED', undefined, { deadline: deadline.toISOString() });
