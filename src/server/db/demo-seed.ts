@@ -11,6 +11,7 @@ import { ensureAccount } from '@server/modules/accounts/accounts.service';
 import { ensureDrivingUnit } from '@server/modules/driving-units/driving-units.service';
 import { ensureDemoCalls } from '@server/modules/calls/calls.demo';
 import { ensureDemoReviewRound } from '@server/modules/decisions/decisions.demo';
+import { ensureDemoContest } from '@server/modules/contests/contests.demo';
 import type { PlatformRole } from '@shared/contracts/identity';
 
 /** The password of every demo account (demo content only; never loaded in production). */
@@ -77,6 +78,12 @@ export async function seedTargetGroupFromRanks(db: Database): Promise<number | n
     members: ranks.map((r) => ({ provinceCode: r.provinceCode, rank: Math.round(r.value) })),
   });
   return year;
+}
+
+/** The id of the `nth` demo account with `role` (made if missing), or null when there is none. */
+async function demoAccountId(db: Database, role: PlatformRole | null, nth: number): Promise<string | null> {
+  const account = DEMO_ACCOUNTS.filter((a) => a.role === role)[nth];
+  return account ? ensureAccount(db, { ...account, password: DEMO_PASSWORD }) : null;
 }
 
 /** Loads the demo content once per database: poverty figures, the target group, and geography when available. */
@@ -166,10 +173,7 @@ export async function loadDemoContent(db: Database, options: DemoSeedOptions): P
     db,
     'demo-review-round',
     async () => {
-      const idOf = async (role: PlatformRole | null, nth = 0) => {
-        const account = DEMO_ACCOUNTS.filter((a) => a.role === role)[nth];
-        return account ? ensureAccount(db, { ...account, password: DEMO_PASSWORD }) : null;
-      };
+      const idOf = (role: PlatformRole | null, nth = 0) => demoAccountId(db, role, nth);
       const officerUserId = await idOf('programme_officer');
       const applicantUserId = await idOf(null);
       const reviewerUserIds: string[] = [];
@@ -183,6 +187,34 @@ export async function loadDemoContent(db: Database, options: DemoSeedOptions): P
         return 'no demo officer, applicant or reviewers';
       }
       return ensureDemoReviewRound(db, { now: new Date(), officerUserId, applicantUserId, reviewerUserIds });
+    },
+    log,
+  );
+  await runOnce(
+    db,
+    'demo-contest',
+    async () => {
+      const idOf = (role: PlatformRole | null, nth = 0) => demoAccountId(db, role, nth);
+      const officerUserId = await idOf('programme_officer');
+      const applicantUserId = await idOf(null);
+      const partnerUserId = await idOf('partner');
+      const judgeUserIds: string[] = [];
+      for (const nth of DEMO_ACCOUNTS.filter((a) => a.role === 'reviewer').keys()) {
+        const id = await idOf('reviewer', nth);
+        if (id) {
+          judgeUserIds.push(id);
+        }
+      }
+      if (!officerUserId || !applicantUserId || judgeUserIds.length === 0) {
+        return 'no demo officer, applicant or reviewers';
+      }
+      return ensureDemoContest(db, {
+        now: new Date(),
+        officerUserId,
+        applicantUserId,
+        partnerUserId,
+        judgeUserIds,
+      });
     },
     log,
   );

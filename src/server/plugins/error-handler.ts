@@ -66,8 +66,8 @@ function toErrorBody(error: FastifyError, request: FastifyRequest): ErrorBody {
       return {
         field: [CONTEXT_FIELD[context] ?? context, ...path].join('.'),
         code: v.keyword,
-        message: translateZodIssue(lang, issue),
-        messageEn: translateZodIssue('en', issue),
+        message: catalogueMessage(lang, v.message) ?? translateZodIssue(lang, issue),
+        messageEn: catalogueMessage('en', v.message) ?? translateZodIssue('en', issue),
       };
     });
     return {
@@ -163,6 +163,15 @@ export function isUniqueViolation(error: unknown): boolean {
 
 /** A catalogue key of an error message: `errors.…`, or a module's own `<module>.errors.…`. */
 const ERROR_KEY = /^(?:[a-z][a-zA-Z]*\.)?errors\./;
+
+/** A schema's own message when it is a catalogue key the catalogue knows (e.g. a refinement's), else null. */
+function catalogueMessage(lang: FastifyRequest['lang'], message: unknown): string | null {
+  if (typeof message !== 'string' || !ERROR_KEY.test(message)) {
+    return null;
+  }
+  const text = translate(lang, message);
+  return text === message ? null : text;
+}
 
 /** Issues whose message is a catalogue key get the text in the request's language and in English. */
 function localiseIssues(lang: FastifyRequest['lang'], details: unknown): unknown {

@@ -41,8 +41,8 @@ export const ContestCodeSchema = z
  */
 export const ContestRubricSchema = z
   .array(RubricCriterionSchema)
-  .min(1)
-  .max(CONTEST_LIMITS.criteria)
+  .min(1, { message: 'errors.contests.CRITERIA_COUNT' })
+  .max(CONTEST_LIMITS.criteria, { message: 'errors.contests.CRITERIA_COUNT' })
   .superRefine((criteria, ctx) => {
     const seen = new Set<string>();
     criteria.forEach((c, i) => {
@@ -52,8 +52,7 @@ export const ContestRubricSchema = z
       seen.add(c.id);
       if (c.scaleMin >= c.scaleMax) {
         ctx.addIssue({ code: 'custom', path: [i, 'scaleMax'], message: 'errors.contests.SCALE' });
-      }
-      if (
+      } else if (
         c.commentAtOrBelow !== null &&
         (c.commentAtOrBelow < c.scaleMin || c.commentAtOrBelow > c.scaleMax)
       ) {
@@ -141,7 +140,10 @@ const contestFields = {
   fiscalYear: z.int().min(2500).max(2700),
   nominationsOpenAt: z.iso.datetime({ offset: true }),
   nominationsCloseAt: z.iso.datetime({ offset: true }),
-  categories: z.array(ContestCategoryInputSchema).min(1).max(CONTEST_LIMITS.categories),
+  categories: z
+    .array(ContestCategoryInputSchema)
+    .min(1, { message: 'errors.contests.CATEGORY_COUNT' })
+    .max(CONTEST_LIMITS.categories, { message: 'errors.contests.CATEGORY_COUNT' }),
 };
 
 export const CreateContestBodySchema = z

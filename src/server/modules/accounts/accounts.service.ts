@@ -155,13 +155,15 @@ export async function listOpenEmailTokens(db: DbOrTx, purpose: string, key: stri
   return repo.listOpenTokens(db, purpose, key, value);
 }
 
-/** A person's display name and email, for other modules (null when the account does not exist). */
+/** A person's display name, email and chosen language, for other modules (null when the account does not exist). */
 export async function findPerson(
   db: DbOrTx,
   userId: string,
-): Promise<{ name: string; email: string | null; erased: boolean } | null> {
+): Promise<{ name: string; email: string | null; erased: boolean; lang: Language } | null> {
   const user = await repo.findUserById(db, userId);
-  return user ? { name: user.name, email: user.email, erased: user.status === 'erased' } : null;
+  return user
+    ? { name: user.name, email: user.email, erased: user.status === 'erased', lang: userLanguage(user) }
+    : null;
 }
 
 /** The current privacy notice version, which registration must accept. */

@@ -121,6 +121,50 @@ describe('contests: officers create and change them', () => {
     expect(taken.statusCode).toBe(409);
   });
 
+  it('names each rubric problem with its field, in Thai and English', async () => {
+    const [first, second] = CONTEST_STARTER_CRITERIA;
+    const response = await officer.client.post('/api/contests', {
+      code: uniqueContestCode(),
+      titleTh: 'ทดสอบ',
+      titleEn: 'Test',
+      fiscalYear: 2570,
+      nominationsOpenAt: '2026-12-01T00:00:00+07:00',
+      nominationsCloseAt: '2027-01-31T23:59:59+07:00',
+      categories: [
+        { nameTh: 'ก', nameEn: 'A', criteria: [first, { ...second, id: first?.id }] },
+        { nameTh: 'ข', nameEn: 'B', criteria: [{ ...first, scaleMin: 5, scaleMax: 5 }] },
+        { nameTh: 'ค', nameEn: 'C', criteria: [{ ...first, commentAtOrBelow: 9 }] },
+        { nameTh: 'ง', nameEn: 'D', criteria: [] },
+      ],
+    });
+    expect(response.statusCode).toBe(400);
+    const issues = response.json<{
+      error: { details: { issues: Array<{ field: string; message: string; messageEn: string }> } };
+    }>().error.details.issues;
+    expect(issues.map(({ field, message, messageEn }) => ({ field, message, messageEn }))).toEqual([
+      {
+        field: 'body.categories.0.criteria.1.id',
+        message: 'รหัสเกณฑ์ซ้ำกับเกณฑ์อื่นในประเภทรางวัลเดียวกัน',
+        messageEn: 'Another criterion in this award category has the same id',
+      },
+      {
+        field: 'body.categories.1.criteria.0.scaleMax',
+        message: 'คะแนนต่ำสุดต้องน้อยกว่าคะแนนสูงสุด',
+        messageEn: 'The lowest score must be below the highest',
+      },
+      {
+        field: 'body.categories.2.criteria.0.commentAtOrBelow',
+        message: 'คะแนนที่ต้องเขียนความเห็นประกอบต้องอยู่ในช่วงคะแนนของเกณฑ์',
+        messageEn: 'The score that needs a comment must be within the criterion’s scale',
+      },
+      {
+        field: 'body.categories.3.criteria',
+        message: 'ประเภทรางวัลต้องมีเกณฑ์การให้คะแนน 1–20 ข้อ',
+        messageEn: 'An award category needs 1 to 20 scoring criteria',
+      },
+    ]);
+  });
+
   it('updates with the version (stale → 409) and keeps categories that have entries', async () => {
     const contest = await createContest(officer.client);
     const category = contest.categories[0];

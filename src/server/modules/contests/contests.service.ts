@@ -482,7 +482,7 @@ async function issueCertificates(tx: DbOrTx, contest: repo.ContestRow, meta: Req
   }
 }
 
-/** Who hears of a win: the entrant organisation's members (in their language) and the nominator. */
+/** Who hears of a win: the entrant organisation's members and the nominator, each in their own language. */
 async function winnerContacts(
   tx: DbOrTx,
   organisationId: string | null,
@@ -496,7 +496,7 @@ async function winnerContacts(
         userId: nominatedBy,
         name: person.name,
         email: person.email,
-        lang: 'th',
+        lang: person.lang,
         role: 'viewer',
       });
     }

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import './ui.css';
 
-export type BadgeTone = 'neutral' | 'brand' | 'target' | 'accent';
+/** `target` is the poverty target group's red; `success` a finished, good outcome (e.g. results announced). */
+export type BadgeTone = 'neutral' | 'brand' | 'target' | 'accent' | 'success';
 
 /** A short label, e.g. a programme type or a target-group rank. */
 export function Badge({

@@ -1,4 +1,5 @@
 import type { ContestStatus, EntryStatus } from '@shared/contracts/contests';
+import type { Language } from '@shared/i18n/index';
 import { PROVINCES } from '@shared/reference/provinces';
 import { Badge, type BadgeTone } from '@web/components/ui/badge';
 import { localName } from '@web/lib/format';
@@ -8,7 +9,7 @@ const STATUS_TONE: Record<ContestStatus, BadgeTone> = {
   draft: 'neutral',
   open: 'brand',
   judging: 'accent',
-  announced: 'target',
+  announced: 'success',
   archived: 'neutral',
 };
 
@@ -21,7 +22,7 @@ const ENTRY_TONE: Record<EntryStatus, BadgeTone> = {
   submitted: 'neutral',
   accepted: 'brand',
   rejected: 'neutral',
-  winner: 'target',
+  winner: 'accent',
 };
 
 export function EntryStatusBadge({ status, place }: { status: EntryStatus; place?: number | null }) {
@@ -31,6 +32,16 @@ export function EntryStatusBadge({ status, place }: { status: EntryStatus; place
       {status === 'winner' && place ? t('contests.place', { place }) : t(`contests.entryStatus.${status}`)}
     </Badge>
   );
+}
+
+/** Who entered: the organisation's name in the language for a proposal, else the name given with the entry. */
+export function entrantOf(
+  entry: { entrantName: string; organisationNameTh?: string | null; organisationNameEn?: string | null },
+  lang: Language,
+): string {
+  return entry.organisationNameTh
+    ? localName({ nameTh: entry.organisationNameTh, nameEn: entry.organisationNameEn ?? '' }, lang)
+    : entry.entrantName;
 }
 
 /** A province's name in the language, or nothing. */

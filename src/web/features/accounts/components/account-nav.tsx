@@ -103,11 +103,18 @@ export function AccountNav() {
             </Link>
           </li>
           {hasRole(me, 'reviewer') ? (
-            <li>
-              <Link to="/reviews" className="account-menu__item" data-testid="nav-my-reviews">
-                {t('reviewers.nav')}
-              </Link>
-            </li>
+            <>
+              <li>
+                <Link to="/reviews" className="account-menu__item" data-testid="nav-my-reviews">
+                  {t('reviewers.nav')}
+                </Link>
+              </li>
+              <li>
+                <Link to="/judging" className="account-menu__item" data-testid="nav-judging">
+                  {t('contests.nav.judging')}
+                </Link>
+              </li>
+            </>
           ) : null}
           {isOfficer ? (
             <li>

@@ -24,7 +24,7 @@ import {
   useJudges,
   useRanking,
 } from '../api';
-import { ContestStatusBadge, EntryStatusBadge } from '../labels';
+import { ContestStatusBadge, EntryStatusBadge, entrantOf } from '../labels';
 import '@web/components/ui/form.css';
 import '../contests.css';
 
@@ -141,7 +141,7 @@ function EntriesSection({
                   <td data-label={t('contests.admin.col.entry')}>
                     <strong>{localText(e, 'title', lang)}</strong>
                     <br />
-                    <span className="ct-muted">{e.entrantName}</span>
+                    <span className="ct-muted">{entrantOf(e, lang)}</span>
                   </td>
                   <td data-label={t('contests.admin.col.category')}>{categoryName(e.categoryId)}</td>
                   <td data-label={t('contests.admin.col.kind')}>{t(`contests.kind.${e.kind}`)}</td>
@@ -446,7 +446,7 @@ function CertificatesSection({ entries, onChanged }: { entries: ContestEntry[]; 
           <li key={e.id} className="ct-card" data-testid="certificate-card">
             <h3>{localText(e, 'title', lang)}</h3>
             <p className="ct-meta">
-              {e.entrantName} · {t('contests.place', { place: e.place ?? 1 })}
+              {entrantOf(e, lang)} · {t('contests.place', { place: e.place ?? 1 })}
             </p>
             <p>
               {t('contests.verify.code')}: <code>{e.certificateCode}</code>

@@ -8,7 +8,7 @@ import { formatDate, localName, localText } from '@web/lib/format';
 import { useI18n } from '@web/lib/i18n';
 import { usePageTitle } from '@web/lib/page-title';
 import { certificatePdfUrl, useContest, useEntries } from '../api';
-import { ContestStatusBadge, EntryStatusBadge } from '../labels';
+import { ContestStatusBadge, EntryStatusBadge, entrantOf } from '../labels';
 import '../contests.css';
 
 function MyNominations({ contest }: { contest: ContestDetail }) {
@@ -33,7 +33,7 @@ function MyNominations({ contest }: { contest: ContestDetail }) {
                 {c ? <span className="ct-meta">{localName(c, lang)}</span> : null}
               </div>
               <h3>{localText(e, 'title', lang)}</h3>
-              <p className="ct-meta">{e.entrantName}</p>
+              <p className="ct-meta">{entrantOf(e, lang)}</p>
               {e.certificateCode ? (
                 <p className="ct-actions">
                   <a

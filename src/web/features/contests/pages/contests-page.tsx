@@ -15,7 +15,7 @@ export default function ContestsPage() {
   return (
     <>
       <PageHeader title={t('contests.list.title')} intro={<p>{t('contests.list.intro')}</p>}>
-        <p>
+        <p className="ct-header-link">
           <Link to="/contests/certificates">{t('contests.verify.link')}</Link>
         </p>
       </PageHeader>

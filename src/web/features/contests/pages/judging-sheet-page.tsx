@@ -11,7 +11,7 @@ import { formatNumber, localName, localText } from '@web/lib/format';
 import { useI18n } from '@web/lib/i18n';
 import { usePageTitle } from '@web/lib/page-title';
 import { contestsApi, useJudgingSheet } from '../api';
-import { useProvinceName } from '../labels';
+import { entrantOf, useProvinceName } from '../labels';
 import '@web/components/ui/form.css';
 import '../contests.css';
 
@@ -281,7 +281,7 @@ function Sheet() {
                 <article key={item.entry.id} className="ct-score-entry" data-testid="judge-entry">
                   <h3>{localText(item.entry, 'title', lang)}</h3>
                   <p className="ct-meta">
-                    {item.entry.entrantName}
+                    {entrantOf(item.entry, lang)}
                     {item.entry.provinceCode ? ` · ${provinceName(item.entry.provinceCode)}` : ''}
                   </p>
                   {localText(item.entry, 'summary', lang) ? (

@@ -5,7 +5,7 @@ import { formatDate, localName, localText } from '@web/lib/format';
 import { useI18n } from '@web/lib/i18n';
 import { usePageTitle } from '@web/lib/page-title';
 import { useWinners } from '../api';
-import { useProvinceName } from '../labels';
+import { entrantOf, useProvinceName } from '../labels';
 import '../contests.css';
 
 /** The public winners of an announced contest, by award category and place. */
@@ -66,7 +66,7 @@ export default function WinnersPage() {
                     <div>
                       <p className="ct-meta">{t('contests.place', { place: w.place })}</p>
                       <h3>{localText(w, 'title', lang)}</h3>
-                      <p>{w.entrantName}</p>
+                      <p>{entrantOf(w, lang)}</p>
                       {w.provinceCode ? <p className="ct-meta">{provinceName(w.provinceCode)}</p> : null}
                       {localText(w, 'summary', lang) ? <p>{localText(w, 'summary', lang)}</p> : null}
                     </div>

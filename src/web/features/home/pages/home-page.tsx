@@ -100,6 +100,13 @@ export function HomePage() {
           ) : (
             <LoadingState />
           )}
+          <p className="home-contests" data-testid="home-contests">
+            <strong className="home-contests__title">{t('contests.home.title')}</strong>{' '}
+            <span>{t('contests.home.text')}</span>{' '}
+            <Link to="/contests" className="section__more home-contests__link">
+              {t('contests.home.link')} <span aria-hidden="true">→</span>
+            </Link>
+          </p>
         </section>
 
         <div className="home-columns">
