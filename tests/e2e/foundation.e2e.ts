@@ -132,10 +132,13 @@ describe('API documentation', () => {
   it('renders the OpenAPI operations under the strict CSP', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const { page, problems } = await openPage(context, '/api/docs/');
-    // Swagger UI renders the operations tag by tag; wait until more than ten are on the page.
-    await page.waitForFunction(() => document.querySelectorAll('.opblock').length > 10, undefined, {
-      timeout: 20_000,
-    });
+    // Swagger UI renders tag sections as they scroll into view: scroll until more than ten operations are on the page.
+    await page.locator('.opblock').first().waitFor({ timeout: 20_000 });
+    for (let tries = 0; tries < 40 && (await page.locator('.opblock').count()) <= 10; tries += 1) {
+      await page.mouse.wheel(0, 2000);
+      await page.waitForTimeout(100);
+    }
+    expect(await page.locator('.opblock').count()).toBeGreaterThan(10);
     await screenshot(page, 'api-docs');
     expect(problems).toEqual([]);
     await context.close();
