@@ -1,6 +1,7 @@
 import i18next, { type TFunction } from 'i18next';
 import { z } from 'zod';
 import { I18N_RESOURCES, LANGUAGES, DEFAULT_LANGUAGE, type Language } from '@shared/i18n/index';
+import type { AppError } from './errors';
 
 const instance = i18next.createInstance();
 void instance.init({
@@ -33,4 +34,17 @@ export function translateZodIssue(lang: Language, issue: Record<string, unknown>
   ) => string | { message: string };
   const result = localeError(issue);
   return typeof result === 'string' ? result : result.message;
+}
+
+/**
+ * Why an item of a bulk action was refused, in `lang`: the first field problem's own message when there is one,
+ * else the error's.
+ */
+export function refusalText(error: AppError, lang: Language): string {
+  const details = error.details as { issues?: Array<{ message?: unknown; params?: unknown }> } | undefined;
+  const issue = details?.issues?.[0];
+  if (issue && typeof issue.message === 'string') {
+    return translate(lang, issue.message, (issue.params ?? undefined) as Record<string, unknown> | undefined);
+  }
+  return translate(lang, error.message, error.params);
 }

@@ -1,7 +1,7 @@
 import type { Database, DbOrTx } from '@server/db/client';
 import { AppError, invalidField } from '@server/lib/errors';
 import { authorize, type Actor, type RequestMeta } from '@server/lib/authz';
-import { translate } from '@server/lib/i18n';
+import { refusalText, translate } from '@server/lib/i18n';
 import { formatBaht } from '@server/lib/pdf';
 import {
   OUTCOMES_NEEDING_REASON,
@@ -118,16 +118,6 @@ async function getProposalOrThrow(db: DbOrTx, id: string): Promise<repo.Proposal
 
 const titleIn = (lang: Language, th: string, en: string | null) => (lang === 'en' && en ? en : th);
 
-/** The message of a refused item, in the request's language (a field problem's own message when there is one). */
-function failureMessage(error: AppError, lang: Language): string {
-  const details = error.details as { issues?: Array<{ message?: unknown; params?: unknown }> } | undefined;
-  const issue = details?.issues?.[0];
-  if (issue && typeof issue.message === 'string') {
-    return translate(lang, issue.message, (issue.params ?? undefined) as Record<string, unknown> | undefined);
-  }
-  return translate(lang, error.message, error.params);
-}
-
 // ---- Screening, phases, shortlist ---------------------------------------------------------------------------------
 
 /**
@@ -229,7 +219,7 @@ export async function screenProposals(
       if (!(error instanceof AppError)) {
         throw error;
       }
-      result.failed.push({ id, code: error.code, message: failureMessage(error, lang) });
+      result.failed.push({ id, code: error.code, message: refusalText(error, lang) });
     }
   }
   return result;
@@ -656,7 +646,7 @@ export async function releaseDecisions(
       if (!(error instanceof AppError)) {
         throw error;
       }
-      result.failed.push({ id: listed.proposalId, code: error.code, message: failureMessage(error, lang) });
+      result.failed.push({ id: listed.proposalId, code: error.code, message: refusalText(error, lang) });
     }
   }
   return result;

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { Database, DbOrTx } from '@server/db/client';
 import { AppError, invalidField } from '@server/lib/errors';
 import { authorize, hasRole, type Actor, type RequestMeta } from '@server/lib/authz';
-import { translate } from '@server/lib/i18n';
+import { refusalText, translate } from '@server/lib/i18n';
 import { toPrefixQuery } from '@server/lib/thai-text';
 import type { Language } from '@shared/i18n/index';
 import type { FormStage } from '@shared/contracts/calls';
@@ -211,16 +211,6 @@ export async function exportIntake(
   };
 }
 
-/** The message of a refused item, in the request's language (a field problem's own message when there is one). */
-function failureMessage(error: AppError, lang: Language): string {
-  const details = error.details as { issues?: Array<{ message?: unknown; params?: unknown }> } | undefined;
-  const issue = details?.issues?.[0];
-  if (issue && typeof issue.message === 'string') {
-    return translate(lang, issue.message, (issue.params ?? undefined) as Record<string, unknown> | undefined);
-  }
-  return translate(lang, error.message, error.params);
-}
-
 /**
  * Applies one action to several proposals of the call, each on its own through the proposals service (its checks,
  * transaction, audit and notifications). Ids outside the call fail with NOT_FOUND; refusals are reported per id and
@@ -270,7 +260,7 @@ export async function bulkIntakeAction(
       if (!(error instanceof AppError)) {
         throw error;
       }
-      result.failed.push({ id, code: error.code, message: failureMessage(error, lang) });
+      result.failed.push({ id, code: error.code, message: refusalText(error, lang) });
     }
   }
   return result;
