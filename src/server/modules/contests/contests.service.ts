@@ -168,6 +168,15 @@ async function getManagedContest(db: DbOrTx, actor: Actor, id: string): Promise<
   return row;
 }
 
+/** A contest an officer may still change: announced and archived contests are read-only. */
+async function getEditableContest(db: DbOrTx, actor: Actor, id: string): Promise<repo.ContestRow> {
+  const row = await getManagedContest(db, actor, id);
+  if (row.status === 'announced' || row.status === 'archived') {
+    throw new AppError('INVALID_STATE', 'errors.contests.READ_ONLY');
+  }
+  return row;
+}
+
 async function getEntryOrThrow(db: DbOrTx, id: string): Promise<repo.EntryRow> {
   const row = await repo.findEntry(db, id);
   if (!row) {
@@ -346,11 +355,8 @@ export async function updateContest(
 ): Promise<ContestDetail> {
   await db.transaction(async (tx) => {
     await repo.lockContest(tx, id);
-    const before = await getManagedContest(tx, actor, id);
+    const before = await getEditableContest(tx, actor, id);
     const status = before.status as ContestStatus;
-    if (status === 'announced' || status === 'archived') {
-      throw new AppError('INVALID_STATE', 'errors.contests.READ_ONLY');
-    }
     const { version, categories, nominationsOpenAt, nominationsCloseAt, ...fields } = body;
     const openAt = nominationsOpenAt ? new Date(nominationsOpenAt) : new Date(before.nominationsOpenAt);
     const closeAt = nominationsCloseAt ? new Date(nominationsCloseAt) : new Date(before.nominationsCloseAt);
@@ -684,10 +690,7 @@ export async function addJudge(
   meta: RequestMeta,
 ): Promise<ContestJudge[]> {
   await db.transaction(async (tx) => {
-    const contest = await getManagedContest(tx, actor, contestId);
-    if (contest.status === 'announced' || contest.status === 'archived') {
-      throw new AppError('INVALID_STATE', 'errors.contests.READ_ONLY');
-    }
+    const contest = await getEditableContest(tx, actor, contestId);
     const reviewers = await listActiveUserIdsWithRole(tx, 'reviewer');
     if (!reviewers.includes(userId)) {
       throw new AppError('VALIDATION_FAILED', 'errors.contests.NOT_A_REVIEWER', {
@@ -721,10 +724,7 @@ export async function removeJudge(
   meta: RequestMeta,
 ): Promise<ContestJudge[]> {
   await db.transaction(async (tx) => {
-    const contest = await getManagedContest(tx, actor, contestId);
-    if (contest.status === 'announced' || contest.status === 'archived') {
-      throw new AppError('INVALID_STATE', 'errors.contests.READ_ONLY');
-    }
+    await getEditableContest(tx, actor, contestId);
     if (!(await repo.deleteJudge(tx, contestId, userId))) {
       throw new AppError('NOT_FOUND');
     }
