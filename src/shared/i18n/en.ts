@@ -6,6 +6,10 @@ import { contestsEn } from './parts/contests';
 import { reviewsEn } from './parts/reviews';
 import { reviewersEn } from './parts/reviewers';
 import { decisionsEn } from './parts/decisions';
+import { projectsEn } from './parts/projects';
+import { projectReportsEn } from './parts/project-reports';
+import { projectsUiEn } from './parts/projects-ui';
+import { projectReportsUiEn } from './parts/project-reports-ui';
 import type { Catalogue } from './th';
 
 export const en: Catalogue = {
@@ -440,6 +444,8 @@ export const en: Catalogue = {
   errors: {
     contests: contestsEn.errors,
     decisions: decisionsEn.errors,
+    projects: projectsEn.errors,
+    projectReports: projectReportsEn.errors,
     DUPLICATE_PROVINCE: 'Province {{code}} is listed twice',
     DATE_RANGE: 'The end date must not be before the start date',
     UNKNOWN_PROVINCE: 'No province with code {{code}}',
@@ -583,7 +589,11 @@ export const en: Catalogue = {
   reviews: reviewsEn,
   reviewers: reviewersEn,
   decisions: decisionsEn,
-  inbox: inboxEn,
+  projects: projectsEn,
+  projectReports: projectReportsEn,
+  projectsUi: projectsUiEn,
+  projectReportsUi: projectReportsUiEn,
+  inbox: { ...inboxEn, messages: { ...inboxEn.messages, ...projectsEn.inbox, ...projectReportsEn.inbox } },
   contests: contestsEn,
   organisations: {
     role: { owner: 'Owner', editor: 'Editor', viewer: 'Viewer' },
@@ -817,6 +827,8 @@ export const en: Catalogue = {
     review_invitation: reviewersEn.emailInvitation,
     review_assigned: reviewersEn.emailAssigned,
     decision_letter: decisionsEn.emailLetter,
+    ...projectsEn.emails,
+    ...projectReportsEn.emails,
     greeting: 'Dear {{name}},',
     signature: 'The SI Platform team, National Innovation Agency',
     verify_email: {

@@ -7,6 +7,10 @@ import { contestsTh } from './parts/contests';
 import { reviewsTh } from './parts/reviews';
 import { reviewersTh } from './parts/reviewers';
 import { decisionsTh } from './parts/decisions';
+import { projectsTh } from './parts/projects';
+import { projectReportsTh } from './parts/project-reports';
+import { projectsUiTh } from './parts/projects-ui';
+import { projectReportsUiTh } from './parts/project-reports-ui';
 
 /** The Thai catalogue: the source of every user-facing string. English (`en.ts`) must have the same keys. */
 export const th = {
@@ -428,6 +432,8 @@ export const th = {
   errors: {
     contests: contestsTh.errors,
     decisions: decisionsTh.errors,
+    projects: projectsTh.errors,
+    projectReports: projectReportsTh.errors,
     DUPLICATE_PROVINCE: 'จังหวัดรหัส {{code}} อยู่ในรายการซ้ำ',
     DATE_RANGE: 'วันที่สิ้นสุดต้องไม่ก่อนวันที่เริ่มต้น',
     UNKNOWN_PROVINCE: 'ไม่พบจังหวัดรหัส {{code}}',
@@ -567,7 +573,11 @@ export const th = {
   reviews: reviewsTh,
   reviewers: reviewersTh,
   decisions: decisionsTh,
-  inbox: inboxTh,
+  projects: projectsTh,
+  projectReports: projectReportsTh,
+  projectsUi: projectsUiTh,
+  projectReportsUi: projectReportsUiTh,
+  inbox: { ...inboxTh, messages: { ...inboxTh.messages, ...projectsTh.inbox, ...projectReportsTh.inbox } },
   contests: contestsTh,
   organisations: {
     role: { owner: 'เจ้าของ', editor: 'ผู้แก้ไข', viewer: 'ผู้ดู' },
@@ -792,6 +802,8 @@ export const th = {
     review_invitation: reviewersTh.emailInvitation,
     review_assigned: reviewersTh.emailAssigned,
     decision_letter: decisionsTh.emailLetter,
+    ...projectsTh.emails,
+    ...projectReportsTh.emails,
     greeting: 'เรียน คุณ{{name}}',
     signature: 'ทีมงาน SI Platform สำนักงานนวัตกรรมแห่งชาติ',
     verify_email: {

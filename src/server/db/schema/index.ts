@@ -8,3 +8,4 @@ export * from './calls';
 export * from './proposals';
 export * from './notifications';
 export * from './reviews';
+export * from './projects';
