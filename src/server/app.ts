@@ -34,6 +34,9 @@ import { reviewRoutes } from './modules/reviews/reviews.routes';
 import { decisionRoutes } from './modules/decisions/decisions.routes';
 import { contestRoutes } from './modules/contests/contests.routes';
 import { peoplesChoiceRoutes } from './modules/peoples-choice/peoples-choice.routes';
+import { projectRoutes } from './modules/projects/projects.routes';
+import { projectReportRoutes } from './modules/projects/reports.routes';
+import { startReportReminderWorker, type ReportReminderWorker } from './modules/projects/reports.reminders';
 import { createMailTransport } from './modules/notifications/mail-transport';
 import {
   startOutboxWorker,
@@ -45,6 +48,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     database: DatabaseHandle;
     outbox: OutboxWorker;
+    /** Sends progress-report reminders once at start and then every REMINDER_POLL_MS. */
+    reportReminders: ReportReminderWorker;
     rateLimitFactor: number;
     /** The time now; tests replace it to cross deadlines to the second. */
     clock: () => Date;
@@ -132,6 +137,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onClose', async () => {
     await outbox.stop();
   });
+  const reportReminders = startReportReminderWorker(database.db, {
+    intervalMs: env.REMINDER_POLL_MS,
+    clock: () => app.clock(),
+    publicUrl: accounts.publicUrl,
+    onSent: () => outbox.kick(),
+    onError: (error) => app.log.error({ err: error }, 'report reminder worker failed'),
+  });
+  app.decorate('reportReminders', reportReminders);
+  app.addHook('onClose', async () => {
+    await reportReminders.stop();
+  });
   await app.register(openapiPlugin, { version: getVersion() });
 
   await app.register(systemRoutes, {
@@ -181,6 +197,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     onMailQueued: () => outbox.kick(),
   });
   await app.register(peoplesChoiceRoutes, { prefix: '/api' });
+  await app.register(projectRoutes, {
+    prefix: '/api',
+    publicUrl: accounts.publicUrl,
+    onMailQueued: () => outbox.kick(),
+  });
+  await app.register(projectReportRoutes, {
+    prefix: '/api',
+    publicUrl: accounts.publicUrl,
+    onMailQueued: () => outbox.kick(),
+  });
   await app.register(callRoutes, { prefix: '/api' });
   if (env.NODE_ENV !== 'production' && transport.kind === 'capture') {
     await app.register(devMailRoutes, { prefix: '/api/dev/mail' });

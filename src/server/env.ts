@@ -49,6 +49,8 @@ const EnvFields = z.object({
   /** Administrators and programme officers must use a second factor. Default: on in production. */
   REQUIRE_2FA_FOR_STAFF: z.enum(['1', '0', 'true', 'false', '']).optional(),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
+  /** How often each instance looks for progress-report reminders to send (they go out once whatever the instances). */
+  REMINDER_POLL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(900_000),
   /** Multiplies every per-route rate limit (for load tests and test suites that send many requests from one IP). */
   RATE_LIMIT_FACTOR: z.coerce.number().min(0.01).max(100_000).default(1),
   /** Where uploaded files' bytes go: `disk` (DATA_DIR/files) or an S3-compatible bucket. */

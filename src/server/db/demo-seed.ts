@@ -12,6 +12,7 @@ import { ensureDrivingUnit } from '@server/modules/driving-units/driving-units.s
 import { ensureDemoCalls } from '@server/modules/calls/calls.demo';
 import { ensureDemoReviewRound } from '@server/modules/decisions/decisions.demo';
 import { ensureDemoContest } from '@server/modules/contests/contests.demo';
+import { ensureDemoProjects } from '@server/modules/projects/projects.demo';
 import type { PlatformRole } from '@shared/contracts/identity';
 
 /** The password of every demo account (demo content only; never loaded in production). */
@@ -29,6 +30,15 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ email: string; name: string; role: P
 ];
 
 import { TARGET_GROUP_CODE } from '@shared/reference/province-groups';
+
+/** The demo area-based driving unit; the demo unit staff account belongs to it. */
+const DEMO_DRIVING_UNIT = {
+  nameTh: 'หน่วยขับเคลื่อนนวัตกรรมเพื่อสังคมเชิงพื้นที่ ภาคใต้ชายแดน (ตัวอย่าง)',
+  nameEn: 'Southern Border Area-based Driving Unit (demo)',
+  kind: 'area_based' as const,
+  regionCode: 'south',
+  provinceCodes: [94, 95, 96, 91, 93, 92],
+};
 const TARGET_RANK_INDICATOR = 'poverty_rank_nesdc';
 
 export interface DemoSeedOptions {
@@ -111,13 +121,7 @@ export async function loadDemoContent(db: Database, options: DemoSeedOptions): P
     db,
     'demo-accounts',
     async () => {
-      const unitId = await ensureDrivingUnit(db, {
-        nameTh: 'หน่วยขับเคลื่อนนวัตกรรมเพื่อสังคมเชิงพื้นที่ ภาคใต้ชายแดน (ตัวอย่าง)',
-        nameEn: 'Southern Border Area-based Driving Unit (demo)',
-        kind: 'area_based',
-        regionCode: 'south',
-        provinceCodes: [94, 95, 96, 91, 93, 92],
-      });
+      const unitId = await ensureDrivingUnit(db, DEMO_DRIVING_UNIT);
       for (const account of DEMO_ACCOUNTS) {
         await ensureAccount(db, {
           ...account,
@@ -187,6 +191,24 @@ export async function loadDemoContent(db: Database, options: DemoSeedOptions): P
         return 'no demo officer, applicant or reviewers';
       }
       return ensureDemoReviewRound(db, { now: new Date(), officerUserId, applicantUserId, reviewerUserIds });
+    },
+    log,
+  );
+  await runOnce(
+    db,
+    'demo-projects',
+    async () => {
+      const officerUserId = await demoAccountId(db, 'programme_officer', 0);
+      const applicantUserId = await demoAccountId(db, null, 0);
+      if (!officerUserId || !applicantUserId) {
+        return 'no demo officer or applicant';
+      }
+      return ensureDemoProjects(db, {
+        now: new Date(),
+        officerUserId,
+        applicantUserId,
+        drivingUnitId: await ensureDrivingUnit(db, DEMO_DRIVING_UNIT),
+      });
     },
     log,
   );

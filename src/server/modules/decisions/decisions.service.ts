@@ -34,6 +34,7 @@ import { inviteFullProposal, overrideEligibility } from '@server/modules/proposa
 import { getReviewSettings } from '@server/modules/reviewers/reviewers.service';
 import { listFeedbackForApplicant } from '@server/modules/reviews/reviews.service';
 import { recordAudit } from '@server/modules/audit/audit.service';
+import { createProjectForAward } from '@server/modules/projects/projects.service';
 import { notifyUsers, queueEmail } from '@server/modules/notifications/notifications.service';
 import * as repo from './decisions.repo';
 import { canMovePhase, decisionPolicy, isScreenable } from './decisions.policy';
@@ -589,7 +590,8 @@ async function sendLetter(
  * Releases a call's unsent decisions at once (or only those of `proposalIds`), officers: each one's letter goes to
  * every member of the applicant organisation by email (outbox) in the member's language and in the app, and the
  * applicant can read the decision and download the letter from then on. A concept note's invitation creates its
- * full-proposal draft first (proposals service, which tells the applicant too). Each decision is released in its own
+ * full-proposal draft first (proposals service, which tells the applicant too); a released award of a proposal or a
+ * full proposal creates its grant project in setup (projects service). Each decision is released in its own
  * transaction, audited; one that fails is reported and does not stop the others. Releasing twice sends nothing more.
  */
 export async function releaseDecisions(
@@ -630,6 +632,20 @@ export async function releaseDecisions(
           return false;
         }
         await sendLetter(tx, proposal, call, decision, publicUrl ?? defaultPublicUrl);
+        if (
+          decision.outcome === 'award' &&
+          (decision.stage === 'proposal' || decision.stage === 'full') &&
+          decision.amountSatang !== null &&
+          Number(decision.amountSatang) > 0
+        ) {
+          await createProjectForAward(tx, {
+            decisionId: decision.id,
+            proposalId: decision.proposalId,
+            awardSatang: Number(decision.amountSatang),
+            now,
+            meta,
+          });
+        }
         await recordAudit(tx, meta, {
           action: 'decision.released',
           entityType: 'proposal',

@@ -14,7 +14,16 @@ export type EmailTemplate =
   | 'review_invitation'
   | 'review_assigned'
   | 'decision_letter'
-  | 'contest_winner';
+  | 'contest_winner'
+  | 'project_agreement_issued'
+  | 'project_agreement_accepted'
+  | 'project_payment_recorded'
+  | 'project_closed'
+  | 'project_report_submitted'
+  | 'project_report_returned'
+  | 'project_report_approved'
+  | 'project_report_reminder_before'
+  | 'project_report_reminder_after';
 
 export interface RenderedEmail {
   subject: string;
