@@ -148,3 +148,30 @@ describe('defaultInstalments', () => {
     }
   });
 });
+
+describe('planReports: the final period', () => {
+  it('folds a last period shorter than a month into the one before', () => {
+    const quarterly = planReports({
+      startsOn: '2026-12-15',
+      endsOn: '2027-12-15',
+      schedule: 'quarterly',
+      milestoneDueDates: [],
+    });
+    expect(quarterly.map((r) => [r.kind, r.periodStart, r.periodEnd])).toEqual([
+      ['progress', '2026-12-15', '2027-03-14'],
+      ['progress', '2027-03-15', '2027-06-14'],
+      ['progress', '2027-06-15', '2027-09-14'],
+      ['final', '2027-09-15', '2027-12-15'],
+    ]);
+    const byMilestone = planReports({
+      startsOn: '2027-01-01',
+      endsOn: '2027-12-31',
+      schedule: 'milestone',
+      milestoneDueDates: ['2027-06-30', '2027-12-20'],
+    });
+    expect(byMilestone.map((r) => [r.kind, r.periodEnd, r.milestoneIndexes])).toEqual([
+      ['progress', '2027-06-30', [0]],
+      ['final', '2027-12-31', [1]],
+    ]);
+  });
+});

@@ -42,6 +42,9 @@ function endOfQuarterFrom(isoDate: string): string {
   return addDays(d.toISOString().slice(0, 10), -1);
 }
 
+/** The final report covers at least this many days; a shorter last period joins the one before. */
+const SHORTEST_FINAL_PERIOD_DAYS = 30;
+
 export interface PlannedReport {
   sequence: number;
   kind: ReportKind;
@@ -84,6 +87,10 @@ export function planReports(input: ReportPlanInput): PlannedReport[] {
       ends.push(end);
       start = addDays(end, 1);
     }
+  }
+  // A final period shorter than a month folds into the one before it (no one-day final report).
+  while (ends.length > 0 && addDays(ends[ends.length - 1] ?? endsOn, SHORTEST_FINAL_PERIOD_DAYS) > endsOn) {
+    ends.pop();
   }
   ends.push(endsOn);
   const capped = ends.slice(-PROJECT_LIMITS.reportsMax);

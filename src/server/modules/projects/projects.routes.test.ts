@@ -211,12 +211,12 @@ describe('setup', () => {
     expect(detail.version).toBe(project.version + 1);
     expect(detail.reallocationLimitPercent).toBe(15);
     expect(detail.budgetLines.map((l) => l.approvedSatang)).toEqual([70_000_000, 30_000_000]);
-    // a year in quarters (the fourth ends the day before the project): four progress reports and the final report
+    // a year in quarters: three progress reports, and the final report covers the last quarter (a fourth quarter
+    // ending the day before the project would leave the final report a single day)
     expect(detail.reports.map((r) => [r.kind, r.periodEnd])).toEqual([
       ['progress', '2027-03-14'],
       ['progress', '2027-06-14'],
       ['progress', '2027-09-14'],
-      ['progress', '2027-12-14'],
       ['final', '2027-12-15'],
     ]);
     expect(detail.instalments.map((i) => [i.amountSatang, i.releaseReportSequence])).toEqual([
