@@ -57,6 +57,11 @@ const CallReviewersPage = lazy(() => import('@web/features/reviewers/pages/call-
 const MyReviewsPage = lazy(() => import('@web/features/reviewers/pages/my-reviews-page'));
 const ReviewAssignmentPage = lazy(() => import('@web/features/reviewers/pages/review-assignment-page'));
 const ReviewerProfilePage = lazy(() => import('@web/features/reviewers/pages/reviewer-profile-page'));
+const ProjectReportPage = lazy(() => import('@web/features/project-reports/pages/report-page'));
+const ProjectsPage = lazy(() => import('@web/features/projects/pages/projects-page'));
+const ProjectPage = lazy(() => import('@web/features/projects/pages/project-page'));
+const ProjectSetupPage = lazy(() => import('@web/features/projects/pages/project-setup-page'));
+const DisbursementsPage = lazy(() => import('@web/features/projects/pages/disbursements-page'));
 
 export const router = createBrowserRouter([
   {
@@ -117,6 +122,11 @@ export const router = createBrowserRouter([
       { path: 'reviews', element: <MyReviewsPage /> },
       { path: 'reviews/profile', element: <ReviewerProfilePage /> },
       { path: 'reviews/:assignmentId', element: <ReviewAssignmentPage /> },
+      { path: 'projects', element: <ProjectsPage /> },
+      { path: 'projects/:id', element: <ProjectPage /> },
+      { path: 'projects/:id/reports/:reportId', element: <ProjectReportPage /> },
+      { path: 'admin/projects/:id/setup', element: <ProjectSetupPage /> },
+      { path: 'admin/disbursements', element: <DisbursementsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -114,9 +114,9 @@ export const projectReportsEn: Widen<typeof projectReportsTh> = {
     DUPLICATE_MILESTONE: 'This milestone is listed twice',
     BUDGET_LINE_UNKNOWN: 'This budget line is not one of the project’s',
     DUPLICATE_BUDGET_LINE: 'This budget line is listed twice',
-    SRL_REQUIRED: 'The final report needs a Social Readiness Level (SRL) self-assessment',
+    SRL_REQUIRED: 'The final report needs a Societal Readiness Level (SRL) self-assessment',
     SRL_EVIDENCE_REQUIRED:
-      'The Social Readiness Level (SRL) claimed needs evidence: a description or at least one SRL evidence file',
+      'The Societal Readiness Level (SRL) claimed needs evidence: a description or at least one SRL evidence file',
     LESSONS_REQUIRED: 'The final report needs the lessons learned',
     SCALING_REQUIRED: 'The final report needs at least one recommendation for scaling to other areas',
     FINAL_ONLY: 'Lessons learned and scaling recommendations belong to the final report only',

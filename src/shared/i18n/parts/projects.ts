@@ -339,7 +339,7 @@ export const projectsEn: Widen<typeof projectsTh> = {
     reallocation:
       '5. Budget may be moved between lines with approval, up to {{percent}}% of the grant in all.',
     reporting:
-      '6. The grantee reports progress, spending, indicators and its Social Readiness Level (SRL) with evidence on the schedule above, and a final report with lessons learned and scaling recommendations at the end.',
+      '6. The grantee reports progress, spending, indicators and its Societal Readiness Level (SRL) with evidence on the schedule above, and a final report with lessons learned and scaling recommendations at the end.',
     acceptance: 'Signature',
     acceptedBy: 'Signed by {{name}} for the grantee on {{at}}',
     notAccepted: 'Not signed yet',

@@ -108,6 +108,13 @@ export function SiteHeader() {
                 </NavLink>
               </li>
             ) : null}
+            {signedIn ? (
+              <li>
+                <NavLink to="/projects" className="site-nav__link" data-testid="nav-projects">
+                  {t('projectsUi.nav')}
+                </NavLink>
+              </li>
+            ) : null}
           </ul>
           <AccountNav />
         </nav>
