@@ -2,15 +2,7 @@ import { translate } from '@server/lib/i18n';
 import { PdfBuilder, formatBaht, formatDateTime, formatIsoDate } from '@server/lib/pdf';
 import type { AgreementTerms } from '@shared/contracts/projects';
 import type { Language } from '@shared/i18n/index';
-
-const titleIn = (lang: Language, th: string, en: string | null) => (lang === 'en' && en ? en : th);
-
-/** Baht without the currency sign, for table cells. */
-function amountCell(satang: number): string {
-  return new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
-    satang / 100,
-  );
-}
+import { bahtText, titleIn } from './projects.service';
 
 export interface AgreementDocument {
   terms: AgreementTerms;
@@ -64,9 +56,9 @@ export async function renderAgreement(doc: AgreementDocument, lang: Language, no
       ...terms.budgetLines.map((l) => [
         translate(lang, `proposalPdf.budget.categories.${l.category}`),
         l.description,
-        amountCell(l.amountSatang),
+        bahtText(l.amountSatang),
       ]),
-      [t('total'), '', amountCell(terms.awardSatang)],
+      [t('total'), '', bahtText(terms.awardSatang)],
     ],
   );
 
@@ -106,7 +98,7 @@ export async function renderAgreement(doc: AgreementDocument, lang: Language, no
     ],
     terms.instalments.map((i) => [
       String(i.sequence),
-      amountCell(i.amountSatang),
+      bahtText(i.amountSatang),
       i.releaseAfterReport === null
         ? t('releaseOnAcceptance')
         : t('releaseAfterReport', { sequence: i.releaseAfterReport }),

@@ -4,14 +4,9 @@ import { demoClosedCall } from '@server/modules/calls/calls.demo';
 import { findCallIdByCode } from '@server/modules/calls/calls.service';
 import { addDays, bangkokDate } from '@shared/projects/plan';
 import type { ProjectDetail, ProjectSetupBody } from '@shared/contracts/projects';
-import {
-  acceptAgreement,
-  getProject,
-  issueAgreement,
-  listProjects,
-  recordPayment,
-  saveProjectSetup,
-} from './projects.service';
+import { acceptAgreement, issueAgreement } from './agreements.service';
+import { recordPayment } from './money.service';
+import { getProject, listProjects, saveProjectSetup } from './projects.service';
 import { approveReport, getReport, saveReport, submitReport } from './reports.service';
 
 export interface DemoProjectsOptions {

@@ -21,7 +21,10 @@ import {
 } from '@shared/contracts/projects';
 import { errorResponses, rateLimit } from '@server/lib/http';
 import { requireActor } from '@server/lib/authz';
-import * as service from './projects.service';
+import * as agreements from './agreements.service';
+import * as closeout from './closeout.service';
+import * as money from './money.service';
+import * as projects from './projects.service';
 import { renderAgreement } from './projects.agreement';
 import { disbursementXlsx } from './projects.export';
 
@@ -45,7 +48,7 @@ export const projectRoutes: FastifyPluginAsyncZod<{ publicUrl: string; onMailQue
 ) => {
   const { db } = app.database;
   const session = { auth: 'session' as const };
-  service.setProjectLinkBase(opts.publicUrl);
+  projects.setProjectLinkBase(opts.publicUrl);
 
   app.get(
     '/projects',
@@ -59,7 +62,7 @@ export const projectRoutes: FastifyPluginAsyncZod<{ publicUrl: string; onMailQue
         response: { 200: ProjectListSchema, ...errorResponses(400, 401) },
       },
     },
-    async (request) => service.listProjects(db, requireActor(request.actor), request.query, app.clock()),
+    async (request) => projects.listProjects(db, requireActor(request.actor), request.query, app.clock()),
   );
 
   app.get(
@@ -75,7 +78,7 @@ export const projectRoutes: FastifyPluginAsyncZod<{ publicUrl: string; onMailQue
       },
     },
     async (request) => ({
-      data: await service.getDisbursementReport(db, requireActor(request.actor), request.query),
+      data: await money.getDisbursementReport(db, requireActor(request.actor), request.query),
     }),
   );
 
@@ -94,7 +97,7 @@ export const projectRoutes: FastifyPluginAsyncZod<{ publicUrl: string; onMailQue
       },
     },
     async (request, reply) => {
-      const report = await service.getDisbursementReport(db, requireActor(request.actor), request.query);
+      const report = await money.getDisbursementReport(db, requireActor(request.actor), request.query);
       const file = await disbursementXlsx(report);
       const name = `disbursements${request.query.fiscalYear ? `-${request.query.fiscalYear}` : ''}.xlsx`;
       return reply
@@ -118,7 +121,7 @@ export const projectRoutes: FastifyPluginAsyncZod<{ publicUrl: string; onMailQue
       },
     },
     async (request) => ({
-      data: await service.getProject(db, requireActor(request.actor), request.params.id, app.clock()),
+      data: await projects.getProject(db, requireActor(request.actor), request.params.id, app.clock()),
     }),
   );
 
@@ -136,7 +139,7 @@ export const projectRoutes: FastifyPluginAsyncZod<{ publicUrl: string; onMailQue
       },
     },
     async (request) => ({
-      data: await service.saveProjectSetup(
+      data: await projects.saveProjectSetup(
         db,
         requireActor(request.actor),
         request.params.id,
@@ -160,7 +163,7 @@ export const projectRoutes: FastifyPluginAsyncZod<{ publicUrl: string; onMailQue
       },
     },
     async (request) => ({
-      data: await service.changeProjectUnit(
+      data: await projects.changeProjectUnit(
         db,
         requireActor(request.actor),
         request.params.id,
@@ -184,7 +187,7 @@ export const projectRoutes: FastifyPluginAsyncZod<{ publicUrl: string; onMailQue
       },
     },
     async (request) => {
-      const data = await service.issueAgreement(
+      const data = await agreements.issueAgreement(
         db,
         requireActor(request.actor),
         request.params.id,
@@ -210,7 +213,7 @@ export const projectRoutes: FastifyPluginAsyncZod<{ publicUrl: string; onMailQue
       },
     },
     async (request) => ({
-      data: await service.withdrawAgreement(
+      data: await agreements.withdrawAgreement(
         db,
         requireActor(request.actor),
         request.params.id,
@@ -234,7 +237,11 @@ export const projectRoutes: FastifyPluginAsyncZod<{ publicUrl: string; onMailQue
       },
     },
     async (request, reply) => {
-      const document = await service.getAgreementForPdf(db, requireActor(request.actor), request.params.id);
+      const document = await agreements.getAgreementForPdf(
+        db,
+        requireActor(request.actor),
+        request.params.id,
+      );
       const lang = request.query.lang ?? request.lang;
       const pdf = await renderAgreement(document, lang, app.clock());
       return reply
@@ -263,7 +270,7 @@ export const projectRoutes: FastifyPluginAsyncZod<{ publicUrl: string; onMailQue
       },
     },
     async (request) => {
-      const data = await service.acceptAgreement(
+      const data = await agreements.acceptAgreement(
         db,
         requireActor(request.actor),
         request.params.id,
@@ -290,7 +297,7 @@ export const projectRoutes: FastifyPluginAsyncZod<{ publicUrl: string; onMailQue
       },
     },
     async (request) => {
-      const data = await service.recordPayment(
+      const data = await money.recordPayment(
         db,
         requireActor(request.actor),
         request.params.id,
@@ -317,7 +324,7 @@ export const projectRoutes: FastifyPluginAsyncZod<{ publicUrl: string; onMailQue
       },
     },
     async (request, reply) => {
-      const data = await service.requestReallocation(
+      const data = await money.requestReallocation(
         db,
         requireActor(request.actor),
         request.params.id,
@@ -348,7 +355,7 @@ export const projectRoutes: FastifyPluginAsyncZod<{ publicUrl: string; onMailQue
         },
       },
       async (request) => ({
-        data: await service.decideReallocation(
+        data: await money.decideReallocation(
           db,
           requireActor(request.actor),
           request.params.id,
@@ -375,7 +382,7 @@ export const projectRoutes: FastifyPluginAsyncZod<{ publicUrl: string; onMailQue
       },
     },
     async (request) => {
-      const data = await service.closeProject(
+      const data = await closeout.closeProject(
         db,
         requireActor(request.actor),
         request.params.id,

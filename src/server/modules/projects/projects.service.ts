@@ -1,20 +1,11 @@
-import { createHash } from 'node:crypto';
 import type { Database, DbOrTx } from '@server/db/client';
 import { AppError, fieldIssue, invalidField } from '@server/lib/errors';
 import type { Actor, RequestMeta } from '@server/lib/authz';
 import { translate } from '@server/lib/i18n';
-import { formatBaht, formatDateTime, formatIsoDate } from '@server/lib/pdf';
 import {
-  AgreementTermsSchema,
-  type AcceptAgreementBody,
-  type AgreementTerms,
   type BudgetLine,
-  type CloseProjectBody,
-  type DisbursementQuery,
-  type DisbursementReport,
   type Instalment,
   type InstalmentStatus,
-  type PaymentBody,
   type ProjectAbilities,
   type ProjectDetail,
   type ProjectList,
@@ -24,13 +15,10 @@ import {
   type ProjectSummary,
   type ProjectUnitBody,
   type Reallocation,
-  type ReallocationBody,
-  type ReallocationDecisionBody,
   type ReallocationStatus,
   type ReportKind,
   type ReportSchedule,
   type ReportStatus,
-  type VersionBody,
 } from '@shared/contracts/projects';
 import {
   BudgetRowSchema,
@@ -50,20 +38,24 @@ import {
 } from '@shared/projects/plan';
 import { assessHealth, isMilestoneLate, isReportOverdue } from '@shared/projects/health';
 import type { Language } from '@shared/i18n/index';
-import { getMemberRole, listMemberContacts } from '@server/modules/organisations/organisations.service';
+import { getMemberRole } from '@server/modules/organisations/organisations.service';
 import { recordAudit } from '@server/modules/audit/audit.service';
-import { notifyUsers, queueEmail } from '@server/modules/notifications/notifications.service';
-import { upsertProjectInnovation } from '@server/modules/innovations/innovations.service';
 import * as repo from './projects.repo';
 import { isProjectOfficer, projectPolicy, type ProjectAbility, type ProjectAccess } from './projects.policy';
 
-// ---- Shaping ------------------------------------------------------------------------------------------------------
+// The project's own use cases: access, creation from an award, reading, setup and the unit. The other use cases of
+// the module are siblings (agreements, money, close-out, reports) and share the helpers exported here.
 
-const iso = (value: Date | string) => new Date(value).toISOString();
-const isoOrNull = (value: Date | string | null) => (value === null ? null : iso(value));
-const titleIn = (lang: Language, th: string, en: string | null) => (lang === 'en' && en ? en : th);
+// ---- Shaping (shared by the services of this module) --------------------------------------------------------------
 
-/** Baht with thousands separators and two decimals, no currency (error messages say "baht" themselves). */
+/** A timestamp as ISO 8601 text. */
+export const iso = (value: Date | string) => new Date(value).toISOString();
+/** A timestamp as ISO 8601 text, or null. */
+export const isoOrNull = (value: Date | string | null) => (value === null ? null : iso(value));
+/** The English title when the language is English and there is one, else the Thai. */
+export const titleIn = (lang: Language, th: string, en: string | null) => (lang === 'en' && en ? en : th);
+
+/** Baht with thousands separators and two decimals, no currency (error messages say "baht" themselves; PDF cells). */
 export function bahtText(satang: number): string {
   return new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
     satang / 100,
@@ -78,27 +70,14 @@ export function setProjectLinkBase(publicUrl: string): void {
   linkBase = publicUrl.replace(/\/$/, '');
 }
 
-const projectPath = (id: string) => `/projects/${id}`;
+/** The web page of a project (in-app notification links). */
+export const projectPath = (id: string) => `/projects/${id}`;
 
-/** The same JSON for the same terms whatever the key order: object keys sorted at every level. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) {
-    return `[${value.map(canonicalJson).join(',')}]`;
-  }
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
+/** The full URL of a project's web page (email links). */
+export const projectUrl = (id: string) => `${linkBase}${projectPath(id)}`;
 
-export function termsSha256(terms: AgreementTerms): string {
-  return createHash('sha256').update(canonicalJson(terms), 'utf8').digest('hex');
-}
-
-function accessOf(project: repo.ProjectRow, memberRole: ProjectAccess['memberRole']): ProjectAccess {
+/** What the actor is to a project, from its row and the actor's role in the grantee organisation. */
+export function accessOf(project: repo.ProjectRow, memberRole: ProjectAccess['memberRole']): ProjectAccess {
   return { status: project.status as ProjectStatus, drivingUnitId: project.drivingUnitId, memberRole };
 }
 
@@ -123,7 +102,7 @@ function abilitiesOf(actor: Actor, access: ProjectAccess): ProjectAbilities {
  * Asserts an ability that holds only in `status`: FORBIDDEN when the actor could not do it even then, INVALID_STATE
  * (with the project's status in words) when only the status is wrong.
  */
-function assertCan(
+export function assertCan(
   actor: Actor,
   ability: ProjectAbility,
   access: ProjectAccess,
@@ -139,13 +118,15 @@ function assertCan(
   }
 }
 
-function assertVersion(current: number, given: number, latest?: unknown): void {
+/** CONFLICT (with the current version, and `latest` when given) unless `given` is the current version. */
+export function assertVersion(current: number, given: number, latest?: unknown): void {
   if (current !== given) {
     throw new AppError('CONFLICT', 'errors.STALE_VERSION', { currentVersion: current, current: latest });
   }
 }
 
-function toInstalment(row: repo.InstalmentRow, reports: readonly repo.ReportRow[]): Instalment {
+/** An instalment as the API shows it, with the sequence of the report that releases it. */
+export function toInstalment(row: repo.InstalmentRow, reports: readonly repo.ReportRow[]): Instalment {
   return {
     id: row.id,
     sequence: row.sequence,
@@ -163,7 +144,8 @@ function toInstalment(row: repo.InstalmentRow, reports: readonly repo.ReportRow[
   };
 }
 
-function toReallocation(
+/** A reallocation as the API shows it, with the names of who asked and who decided. */
+export function toReallocation(
   row: repo.ReallocationRow,
   names: { requestedByName: string | null; decidedByName: string | null },
 ): Reallocation {
@@ -184,7 +166,7 @@ function toReallocation(
   };
 }
 
-// ---- Access (also for the reports part of this module) ------------------------------------------------------------
+// ---- Access (shared by the services of this module) ---------------------------------------------------------------
 
 /**
  * The project and what the actor is to it (status, supervising unit, role in the grantee organisation). NOT_FOUND
@@ -549,7 +531,8 @@ export async function listProjects(
   };
 }
 
-async function detailOf(
+/** A project's page as the actor sees it: plan, money, reports, reallocations, health and abilities. */
+export async function detailOf(
   db: DbOrTx,
   actor: Actor,
   project: repo.ProjectRow,
@@ -825,780 +808,4 @@ export async function changeProjectUnit(
     });
     return detailOf(tx, actor, updated, accessOf(updated, access.memberRole), now);
   });
-}
-
-// ---- Agreement ------------------------------------------------------------------------------------------------------
-
-async function ownersOf(tx: DbOrTx, organisationId: string) {
-  return (await listMemberContacts(tx, organisationId)).filter((m) => m.role === 'owner');
-}
-
-/**
- * Issues the agreement of a project in setup (officers; current version): its terms are frozen from the plan as it
- * stands, with the SHA-256 of their canonical JSON; the project waits for the owner's signature. The organisation's
- * owners are told by email and in the app. Audited.
- */
-export async function issueAgreement(
-  db: Database,
-  actor: Actor,
-  id: string,
-  body: VersionBody,
-  meta: RequestMeta,
-  now: Date,
-): Promise<ProjectDetail> {
-  const { access } = await getProjectAccess(db, actor, id);
-  assertCan(actor, 'issueAgreement', access, 'setup');
-  return db.transaction(async (tx) => {
-    const project = await lockProject(tx, id);
-    assertCan(actor, 'issueAgreement', accessOf(project, access.memberRole), 'setup');
-    assertVersion(project.version, body.version);
-    const names = await repo.findProjectNames(tx, project);
-    const lines = await repo.listBudgetLines(tx, id);
-    const milestones = await repo.listMilestones(tx, id);
-    const reports = await repo.listReports(tx, id);
-    const instalments = await repo.listInstalments(tx, id);
-    const terms: AgreementTerms = AgreementTermsSchema.parse({
-      agreementNumber: project.agreementNumber,
-      issuedAt: now.toISOString(),
-      projectTitleTh: project.titleTh,
-      projectTitleEn: project.titleEn,
-      organisationNameTh: names.organisationNameTh,
-      organisationNameEn: names.organisationNameEn,
-      callCode: names.callCode,
-      callTitleTh: names.callTitleTh,
-      fiscalYear: project.fiscalYear,
-      awardSatang: Number(project.awardSatang),
-      startsOn: project.startsOn ?? '',
-      endsOn: project.endsOn ?? '',
-      reallocationLimitPercent: project.reallocationLimitPercent,
-      budgetLines: lines.map((l) => ({
-        category: l.category,
-        description: l.description,
-        amountSatang: Number(l.approvedSatang),
-      })),
-      milestones: milestones.map((m) => ({ titleTh: m.titleTh, deliverable: m.deliverable, dueOn: m.dueOn })),
-      reports: reports.map((r) => ({
-        sequence: r.sequence,
-        kind: r.kind,
-        periodEnd: r.periodEnd,
-        dueOn: r.dueOn,
-      })),
-      instalments: instalments.map((i) => ({
-        sequence: i.sequence,
-        amountSatang: Number(i.amountSatang),
-        releaseAfterReport: reports.find((r) => r.id === i.releaseReportId)?.sequence ?? null,
-      })),
-    });
-    const sha = termsSha256(terms);
-    const updated = await repo.updateProject(tx, id, {
-      status: 'agreement_issued',
-      agreementTerms: terms,
-      agreementSha256: sha,
-      agreementIssuedAt: now,
-      agreementIssuedBy: actor.userId,
-    });
-    await recordAudit(tx, meta, {
-      action: 'project.agreement_issued',
-      entityType: 'project',
-      entityId: id,
-      before: { status: project.status },
-      after: { status: 'agreement_issued', agreementSha256: sha, awardSatang: terms.awardSatang },
-    });
-    const params = (lang: Language) => ({
-      number: project.agreementNumber,
-      title: titleIn(lang, project.titleTh, project.titleEn),
-      amount: formatBaht(terms.awardSatang, lang),
-      start: formatIsoDate(terms.startsOn, lang),
-      end: formatIsoDate(terms.endsOn, lang),
-    });
-    const owners = await ownersOf(tx, project.organisationId);
-    await notifyUsers(
-      tx,
-      owners.map((o) => o.userId),
-      { kind: 'project_agreement_issued', params, link: projectPath(id) },
-    );
-    for (const owner of owners) {
-      await queueEmail(tx, {
-        to: owner.email,
-        template: 'project_agreement_issued',
-        lang: owner.lang,
-        params: { name: owner.name, ...params(owner.lang) },
-        link: `${linkBase}${projectPath(id)}`,
-      });
-    }
-    return detailOf(tx, actor, updated, accessOf(updated, access.memberRole), now);
-  });
-}
-
-/** Withdraws an issued agreement that nobody signed yet, back to setup (officers; current version); audited. */
-export async function withdrawAgreement(
-  db: Database,
-  actor: Actor,
-  id: string,
-  body: VersionBody,
-  meta: RequestMeta,
-  now: Date,
-): Promise<ProjectDetail> {
-  const { access } = await getProjectAccess(db, actor, id);
-  assertCan(actor, 'withdrawAgreement', access, 'agreement_issued');
-  return db.transaction(async (tx) => {
-    const project = await lockProject(tx, id);
-    assertCan(actor, 'withdrawAgreement', accessOf(project, access.memberRole), 'agreement_issued');
-    assertVersion(project.version, body.version);
-    const updated = await repo.updateProject(tx, id, {
-      status: 'setup',
-      agreementTerms: null,
-      agreementSha256: null,
-      agreementIssuedAt: null,
-      agreementIssuedBy: null,
-    });
-    await recordAudit(tx, meta, {
-      action: 'project.agreement_withdrawn',
-      entityType: 'project',
-      entityId: id,
-      before: { status: project.status, agreementSha256: project.agreementSha256 },
-      after: { status: 'setup', agreementSha256: null },
-    });
-    const owners = await ownersOf(tx, project.organisationId);
-    await notifyUsers(
-      tx,
-      owners.map((o) => o.userId),
-      {
-        kind: 'project_agreement_withdrawn',
-        params: (lang) => ({
-          number: project.agreementNumber,
-          title: titleIn(lang, project.titleTh, project.titleEn),
-        }),
-        link: projectPath(id),
-      },
-    );
-    return detailOf(tx, actor, updated, accessOf(updated, access.memberRole), now);
-  });
-}
-
-/**
- * The owner signs the issued agreement (owners of the grantee organisation only; current version, and the hash of
- * the terms they read — a newer issue is CONFLICT): the typed name, time, IP address and user are recorded, the
- * project becomes active and the instalments released by the signature become ready for payment. The officer who
- * issued it is told by email and in the app, the members in the app. Audited.
- */
-export async function acceptAgreement(
-  db: Database,
-  actor: Actor,
-  id: string,
-  body: AcceptAgreementBody,
-  meta: RequestMeta,
-  now: Date,
-): Promise<ProjectDetail> {
-  const { access } = await getProjectAccess(db, actor, id);
-  assertCan(actor, 'acceptAgreement', access, 'agreement_issued');
-  return db.transaction(async (tx) => {
-    const project = await lockProject(tx, id);
-    assertCan(actor, 'acceptAgreement', accessOf(project, access.memberRole), 'agreement_issued');
-    assertVersion(project.version, body.version);
-    if (project.agreementSha256 !== body.agreementSha256) {
-      throw new AppError('CONFLICT', 'errors.projects.AGREEMENT_CHANGED', {
-        agreementSha256: project.agreementSha256,
-      });
-    }
-    const signedName = body.signedName.trim();
-    const updated = await repo.updateProject(tx, id, {
-      status: 'active',
-      agreementAcceptedAt: now,
-      agreementAcceptedBy: actor.userId,
-      agreementAcceptedName: signedName,
-      agreementAcceptedIp: meta.ip,
-    });
-    const released = await repo.readyAcceptanceInstalments(tx, id, now);
-    await recordAudit(tx, meta, {
-      action: 'project.agreement_accepted',
-      entityType: 'project',
-      entityId: id,
-      before: { status: project.status },
-      after: {
-        status: 'active',
-        signedName,
-        agreementSha256: project.agreementSha256,
-        ip: meta.ip,
-        instalmentsReady: released,
-      },
-    });
-    const names = await repo.findProjectNames(tx, project);
-    const params = (lang: Language) => ({
-      number: project.agreementNumber,
-      title: titleIn(lang, project.titleTh, project.titleEn),
-      signer: signedName,
-      organisation: titleIn(lang, names.organisationNameTh, names.organisationNameEn),
-      at: formatDateTime(now, lang),
-    });
-    const members = await listMemberContacts(tx, project.organisationId);
-    const staff = await repo.listStaffContacts(tx, updated);
-    await notifyUsers(tx, [...members.map((m) => m.userId), ...staff.map((s) => s.userId)], {
-      kind: 'project_agreement_accepted',
-      params,
-      link: projectPath(id),
-    });
-    for (const person of staff) {
-      if (person.email) {
-        const lang: Language = person.locale === 'en' ? 'en' : 'th';
-        await queueEmail(tx, {
-          to: person.email,
-          template: 'project_agreement_accepted',
-          lang,
-          params: { name: person.name, ...params(lang) },
-          link: `${linkBase}${projectPath(id)}`,
-        });
-      }
-    }
-    return detailOf(tx, actor, updated, accessOf(updated, access.memberRole), now);
-  });
-}
-
-/** The frozen terms of an issued (or signed) agreement and its signature, for the PDF (readers of the project). */
-export async function getAgreementForPdf(db: Database, actor: Actor, id: string) {
-  const { project } = await getProjectAccess(db, actor, id);
-  if (!project.agreementTerms || !project.agreementSha256) {
-    throw new AppError('NOT_FOUND', 'errors.projects.NO_AGREEMENT');
-  }
-  return {
-    terms: project.agreementTerms,
-    sha256: project.agreementSha256,
-    acceptedAt: project.agreementAcceptedAt ? new Date(project.agreementAcceptedAt) : null,
-    acceptedName: project.agreementAcceptedName,
-  };
-}
-
-// ---- Payments -------------------------------------------------------------------------------------------------------
-
-/**
- * Records the payment of an instalment that is ready (officers, active project; current version of the instalment):
- * date, reference and the amount paid, at most the instalment's. What is not paid is withheld and needs a note; with
- * `carryForward` it moves to the next unpaid instalment instead (this one shrinks to what was paid). Runs under the
- * project's lock, so two payments of one project never interleave and the payments never exceed the award; audited;
- * the owners are told by email and the members in the app.
- */
-export async function recordPayment(
-  db: Database,
-  actor: Actor,
-  instalmentId: string,
-  body: PaymentBody,
-  meta: RequestMeta,
-  now: Date,
-): Promise<Instalment> {
-  const found = await repo.findInstalment(db, instalmentId);
-  if (!found) {
-    throw new AppError('NOT_FOUND');
-  }
-  const { access } = await getProjectAccess(db, actor, found.projectId);
-  assertCan(actor, 'recordPayment', access, 'active');
-  return db.transaction(async (tx) => {
-    const project = await lockProject(tx, found.projectId);
-    assertCan(actor, 'recordPayment', accessOf(project, access.memberRole), 'active');
-    const all = await repo.listInstalments(tx, project.id);
-    const reports = await repo.listReports(tx, project.id);
-    const instalment = all.find((i) => i.id === instalmentId);
-    if (!instalment) {
-      throw new AppError('NOT_FOUND');
-    }
-    if (instalment.status === 'paid') {
-      throw new AppError('CONFLICT', 'errors.projects.INSTALMENT_PAID', {
-        current: toInstalment(instalment, reports),
-      });
-    }
-    assertVersion(instalment.version, body.version, toInstalment(instalment, reports));
-    if (instalment.status !== 'ready') {
-      throw new AppError('INVALID_STATE', 'errors.projects.INSTALMENT_NOT_READY');
-    }
-    const amount = Number(instalment.amountSatang);
-    if (body.paidSatang > amount) {
-      throw invalidField('body.paidSatang', 'errors.projects.PAID_OVER_AMOUNT', { amount: bahtText(amount) });
-    }
-    const short = amount - body.paidSatang;
-    const note = body.note.trim();
-    const next = all.find((i) => i.sequence > instalment.sequence && i.status !== 'paid');
-    const carry = body.carryForward && short > 0;
-    if (carry && body.paidSatang === 0) {
-      throw invalidField('body.carryForward', 'errors.projects.CARRY_ALL');
-    }
-    if (carry && !next) {
-      throw invalidField('body.carryForward', 'errors.projects.NO_NEXT_INSTALMENT');
-    }
-    if (short > 0 && !carry && note === '') {
-      throw invalidField('body.note', 'errors.projects.WITHHELD_NOTE', { withheld: bahtText(short) });
-    }
-    const award = Number(project.awardSatang);
-    const paidBefore = sumSatang(all.map((i) => Number(i.paidSatang ?? 0)));
-    if (paidBefore + body.paidSatang > award) {
-      throw new AppError('INVALID_STATE', 'errors.projects.PAID_OVER_AWARD', undefined, {
-        paid: bahtText(paidBefore + body.paidSatang),
-        award: bahtText(award),
-      });
-    }
-    if (carry && next) {
-      await repo.updateInstalment(tx, next.id, { amountSatang: Number(next.amountSatang) + short });
-    }
-    const paid = await repo.updateInstalment(tx, instalment.id, {
-      status: 'paid',
-      paidOn: body.paidOn,
-      paidSatang: body.paidSatang,
-      ...(carry ? { amountSatang: body.paidSatang, withheldSatang: 0 } : { withheldSatang: short }),
-      paymentReference: body.reference.trim(),
-      paymentNote: note,
-      recordedBy: actor.userId,
-      recordedAt: now,
-    });
-    await recordAudit(tx, meta, {
-      action: 'project.payment_recorded',
-      entityType: 'project',
-      entityId: project.id,
-      before: {
-        instalment: instalment.sequence,
-        status: instalment.status,
-        amountSatang: amount,
-        paidTotalSatang: paidBefore,
-      },
-      after: {
-        instalment: instalment.sequence,
-        status: 'paid',
-        paidOn: body.paidOn,
-        paidSatang: body.paidSatang,
-        withheldSatang: Number(paid.withheldSatang),
-        carriedForwardSatang: carry ? short : 0,
-        carriedTo: carry && next ? next.sequence : null,
-        reference: body.reference.trim(),
-        paidTotalSatang: paidBefore + body.paidSatang,
-      },
-    });
-    const params = (lang: Language) => ({
-      number: project.agreementNumber,
-      title: titleIn(lang, project.titleTh, project.titleEn),
-      sequence: String(instalment.sequence),
-      paid: formatBaht(body.paidSatang, lang),
-      paidOn: formatIsoDate(body.paidOn, lang),
-      reference: body.reference.trim(),
-      withheld: short > 0 ? `${formatBaht(short, lang)}: ${note}` : '',
-    });
-    const members = await listMemberContacts(tx, project.organisationId);
-    await notifyUsers(
-      tx,
-      members.map((m) => m.userId),
-      { kind: 'project_payment_recorded', params, link: projectPath(project.id) },
-    );
-    for (const owner of members.filter((m) => m.role === 'owner')) {
-      await queueEmail(tx, {
-        to: owner.email,
-        template: 'project_payment_recorded',
-        lang: owner.lang,
-        params: { name: owner.name, ...params(owner.lang) },
-        link: `${linkBase}${projectPath(project.id)}`,
-      });
-    }
-    return toInstalment(paid, reports);
-  });
-}
-
-// ---- Reallocations --------------------------------------------------------------------------------------------------
-
-/** Checks a move of `amount` from one line to another against the line's room and the project's limit. */
-async function checkReallocation(
-  tx: DbOrTx,
-  project: repo.ProjectRow,
-  move: { fromLineId: string; toLineId: string; amount: number },
-): Promise<{ from: { description: string }; to: { description: string } }> {
-  if (move.fromLineId === move.toLineId) {
-    throw invalidField('body.toLineId', 'errors.projects.SAME_LINE');
-  }
-  const lines = await repo.lockBudgetLines(tx, project.id);
-  const from = lines.find((l) => l.id === move.fromLineId);
-  const to = lines.find((l) => l.id === move.toLineId);
-  if (!from) {
-    throw invalidField('body.fromLineId', 'errors.projects.UNKNOWN_LINE');
-  }
-  if (!to) {
-    throw invalidField('body.toLineId', 'errors.projects.UNKNOWN_LINE');
-  }
-  const available = Math.max(0, Number(from.approvedSatang) - from.spentSatang);
-  if (move.amount > available) {
-    throw invalidField('body.amountSatang', 'errors.projects.OVER_LINE', { available: bahtText(available) });
-  }
-  const award = Number(project.awardSatang);
-  const limit = Math.floor((award * project.reallocationLimitPercent) / 100);
-  const approved = await repo.sumApprovedReallocations(tx, project.id);
-  if (approved + move.amount > limit) {
-    throw invalidField('body.amountSatang', 'errors.projects.OVER_LIMIT', {
-      total: bahtText(approved + move.amount),
-      limit: bahtText(limit),
-      percent: project.reallocationLimitPercent,
-      left: bahtText(Math.max(0, limit - approved)),
-    });
-  }
-  return { from, to };
-}
-
-async function reallocationOf(tx: DbOrTx, row: repo.ReallocationRow): Promise<Reallocation> {
-  return toReallocation(row, {
-    requestedByName: await repo.findUserName(tx, row.requestedBy),
-    decidedByName: await repo.findUserName(tx, row.decidedBy),
-  });
-}
-
-/**
- * Asks to move approved budget from one line to another (members who write, and staff; active project). The amount
- * must fit the source line's approved amount less what approved reports spent on it, and all approved reallocations
- * with it must stay within the project's limit (percent of the award). Audited; the staff are told in the app.
- */
-export async function requestReallocation(
-  db: Database,
-  actor: Actor,
-  projectId: string,
-  body: ReallocationBody,
-  meta: RequestMeta,
-  now: Date,
-): Promise<Reallocation> {
-  const { access } = await getProjectAccess(db, actor, projectId);
-  assertCan(actor, 'requestReallocation', access, 'active');
-  return db.transaction(async (tx) => {
-    const project = await lockProject(tx, projectId);
-    assertCan(actor, 'requestReallocation', accessOf(project, access.memberRole), 'active');
-    const { from, to } = await checkReallocation(tx, project, {
-      fromLineId: body.fromLineId,
-      toLineId: body.toLineId,
-      amount: body.amountSatang,
-    });
-    const row = await repo.insertReallocation(tx, {
-      projectId,
-      fromLineId: body.fromLineId,
-      toLineId: body.toLineId,
-      amountSatang: body.amountSatang,
-      reason: body.reason.trim(),
-      requestedBy: actor.userId,
-      requestedAt: now,
-    });
-    await recordAudit(tx, meta, {
-      action: 'project.reallocation_requested',
-      entityType: 'project',
-      entityId: projectId,
-      after: {
-        reallocationId: row.id,
-        fromLineId: body.fromLineId,
-        toLineId: body.toLineId,
-        amountSatang: body.amountSatang,
-        reason: row.reason,
-      },
-    });
-    const staff = (await repo.listStaffContacts(tx, project)).filter((s) => s.userId !== actor.userId);
-    await notifyUsers(
-      tx,
-      staff.map((s) => s.userId),
-      {
-        kind: 'project_reallocation_requested',
-        params: (lang) => ({
-          title: titleIn(lang, project.titleTh, project.titleEn),
-          amount: formatBaht(body.amountSatang, lang),
-          from: from.description,
-          to: to.description,
-        }),
-        link: projectPath(projectId),
-      },
-    );
-    return reallocationOf(tx, row);
-  });
-}
-
-type ReallocationAction = 'approve' | 'reject' | 'cancel';
-
-/**
- * Decides a pending reallocation: staff approve (the line's room and the limit are checked again under the project's
- * lock, then the amount moves between the lines' approved amounts; the total stays the award) or reject it (with a
- * reason); the requester may cancel it. Current version or CONFLICT; audited; the requester is told in the app.
- */
-export async function decideReallocation(
-  db: Database,
-  actor: Actor,
-  reallocationId: string,
-  action: ReallocationAction,
-  body: ReallocationDecisionBody,
-  meta: RequestMeta,
-  now: Date,
-): Promise<Reallocation> {
-  const found = await repo.findReallocation(db, reallocationId);
-  if (!found) {
-    throw new AppError('NOT_FOUND');
-  }
-  const { access } = await getProjectAccess(db, actor, found.projectId);
-  const checkActor = (current: ProjectAccess) => {
-    if (action === 'cancel') {
-      assertCan(actor, 'requestReallocation', current, 'active');
-      if (found.requestedBy !== actor.userId) {
-        throw new AppError('FORBIDDEN');
-      }
-    } else {
-      assertCan(actor, 'decideReallocation', current, 'active');
-    }
-  };
-  checkActor(access);
-  const note = body.note.trim();
-  if (action === 'reject' && note === '') {
-    throw invalidField('body.note', 'errors.projects.NOTE_REQUIRED');
-  }
-  return db.transaction(async (tx) => {
-    const project = await lockProject(tx, found.projectId);
-    checkActor(accessOf(project, access.memberRole));
-    const row = await repo.findReallocation(tx, reallocationId, true);
-    if (!row) {
-      throw new AppError('NOT_FOUND');
-    }
-    assertVersion(row.version, body.version, await reallocationOf(tx, row));
-    if (row.status !== 'pending') {
-      throw new AppError('INVALID_STATE', 'errors.projects.NOT_PENDING');
-    }
-    const amount = Number(row.amountSatang);
-    if (action === 'approve') {
-      await checkReallocation(tx, project, { fromLineId: row.fromLineId, toLineId: row.toLineId, amount });
-      await repo.addToLine(tx, row.fromLineId, -amount);
-      await repo.addToLine(tx, row.toLineId, amount);
-    }
-    const status: ReallocationStatus =
-      action === 'approve' ? 'approved' : action === 'reject' ? 'rejected' : 'cancelled';
-    const updated = await repo.updateReallocation(tx, row.id, {
-      status,
-      decidedBy: actor.userId,
-      decidedAt: now,
-      decisionNote: note,
-    });
-    await recordAudit(tx, meta, {
-      action: `project.reallocation_${status}`,
-      entityType: 'project',
-      entityId: project.id,
-      before: { reallocationId: row.id, status: row.status },
-      after: {
-        reallocationId: row.id,
-        status,
-        amountSatang: amount,
-        fromLineId: row.fromLineId,
-        toLineId: row.toLineId,
-        note,
-      },
-    });
-    if (action !== 'cancel' && row.requestedBy && row.requestedBy !== actor.userId) {
-      await notifyUsers(tx, [row.requestedBy], {
-        kind: 'project_reallocation_decided',
-        params: (lang) => ({
-          title: titleIn(lang, project.titleTh, project.titleEn),
-          amount: formatBaht(amount, lang),
-          status: translate(lang, `projects.reallocationStatus.${status}`),
-          note,
-        }),
-        link: projectPath(project.id),
-      });
-    }
-    return reallocationOf(tx, updated);
-  });
-}
-
-// ---- Close-out ------------------------------------------------------------------------------------------------------
-
-/** The start of a text, at most `max` characters, cut at a space when there is one near the end. */
-function excerpt(text: string, max = 600): string {
-  const clean = text.trim();
-  if (clean.length <= max) {
-    return clean;
-  }
-  const cut = clean.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
-
-/**
- * Closes an active project (officers; current version) once every report, the final one included, is approved and
- * every instalment paid. Its innovation catalogue entry is created as a draft, or updated, from the final report
- * (title, start of the narrative, final SRL, lessons, scaling recommendations, themes, provinces). Audited; the owners
- * are told by email and the members in the app.
- */
-export async function closeProject(
-  db: Database,
-  actor: Actor,
-  id: string,
-  body: CloseProjectBody,
-  meta: RequestMeta,
-  now: Date,
-): Promise<ProjectDetail> {
-  const { access } = await getProjectAccess(db, actor, id);
-  assertCan(actor, 'close', access, 'active');
-  return db.transaction(async (tx) => {
-    const project = await lockProject(tx, id);
-    assertCan(actor, 'close', accessOf(project, access.memberRole), 'active');
-    assertVersion(project.version, body.version);
-    const reports = await repo.listReports(tx, id);
-    const instalments = await repo.listInstalments(tx, id);
-    const openReports = reports.filter((r) => r.status !== 'approved').length;
-    const unpaid = instalments.filter((i) => i.status !== 'paid').length;
-    if (openReports > 0 || unpaid > 0) {
-      const issues = [
-        ...(openReports > 0
-          ? [fieldIssue('reports', 'not_approved', 'errors.projects.CLOSE_REPORTS', { count: openReports })]
-          : []),
-        ...(unpaid > 0
-          ? [fieldIssue('instalments', 'not_paid', 'errors.projects.CLOSE_INSTALMENTS', { count: unpaid })]
-          : []),
-      ];
-      throw new AppError(
-        'INVALID_STATE',
-        openReports > 0 ? 'errors.projects.CLOSE_REPORTS' : 'errors.projects.CLOSE_INSTALMENTS',
-        { issues, openReports, unpaidInstalments: unpaid },
-        { count: openReports > 0 ? openReports : unpaid },
-      );
-    }
-    const final = reports.filter((r) => r.kind === 'final').at(-1) ?? reports.at(-1);
-    const innovationId = await upsertProjectInnovation(
-      tx,
-      {
-        projectId: id,
-        organisationId: project.organisationId,
-        titleTh: project.titleTh,
-        titleEn: project.titleEn,
-        summaryTh: excerpt(final?.narrative ?? ''),
-        themes: project.themes,
-        provinceCodes: project.provinceCodes,
-        srl: final?.srlLevel ?? null,
-        lessonsLearned: final?.lessonsLearned ?? '',
-        scalingRecommendations: final?.scalingRecommendations ?? [],
-      },
-      meta,
-    );
-    const note = body.note.trim();
-    const updated = await repo.updateProject(tx, id, {
-      status: 'closed',
-      closedAt: now,
-      closedBy: actor.userId,
-      closingNote: note,
-      innovationId,
-    });
-    await recordAudit(tx, meta, {
-      action: 'project.closed',
-      entityType: 'project',
-      entityId: id,
-      before: { status: project.status },
-      after: { status: 'closed', note, innovationId, finalSrl: final?.srlLevel ?? null },
-    });
-    const params = (lang: Language) => ({
-      number: project.agreementNumber,
-      title: titleIn(lang, project.titleTh, project.titleEn),
-    });
-    const members = await listMemberContacts(tx, project.organisationId);
-    await notifyUsers(
-      tx,
-      members.map((m) => m.userId),
-      { kind: 'project_closed', params, link: projectPath(id) },
-    );
-    for (const owner of members.filter((m) => m.role === 'owner')) {
-      await queueEmail(tx, {
-        to: owner.email,
-        template: 'project_closed',
-        lang: owner.lang,
-        params: { name: owner.name, ...params(owner.lang) },
-        link: `${linkBase}${projectPath(id)}`,
-      });
-    }
-    return detailOf(tx, actor, updated, accessOf(updated, access.memberRole), now);
-  });
-}
-
-// ---- Disbursement ---------------------------------------------------------------------------------------------------
-
-type Figures = DisbursementReport['totals'];
-const emptyFigures = (): Figures => ({
-  projects: 0,
-  awardedSatang: 0,
-  paidSatang: 0,
-  withheldSatang: 0,
-  readySatang: 0,
-  scheduledSatang: 0,
-});
-
-function addFigures(into: Figures, add: Partial<Figures>): void {
-  into.projects += add.projects ?? 0;
-  into.awardedSatang += add.awardedSatang ?? 0;
-  into.paidSatang += add.paidSatang ?? 0;
-  into.withheldSatang += add.withheldSatang ?? 0;
-  into.readySatang += add.readySatang ?? 0;
-  into.scheduledSatang += add.scheduledSatang ?? 0;
-}
-
-/**
- * Money by fiscal year (BE) and programme (staff: officers see all, a unit's staff only their portfolio): projects
- * and awards by their call's year; payments and withholdings by the year of their date; ready and scheduled
- * instalments by the project's year.
- */
-export async function getDisbursementReport(
-  db: Database,
-  actor: Actor,
-  query: DisbursementQuery,
-): Promise<DisbursementReport> {
-  const officer = isProjectOfficer(actor);
-  if (!officer && !(actor.roles.includes('driving_unit_staff') && actor.drivingUnitId)) {
-    throw new AppError('FORBIDDEN');
-  }
-  const unitId = officer ? (query.drivingUnitId ?? null) : actor.drivingUnitId;
-  const fiscalYear = query.fiscalYear ?? null;
-  const [byProject, byPayment] = await Promise.all([
-    repo.sumProjectMoney(db, unitId, fiscalYear),
-    repo.sumPayments(db, unitId, fiscalYear),
-  ]);
-  type Programme = Figures & { programmeId: string | null; nameTh: string; nameEn: string };
-  const years = new Map<number, { figures: Figures; programmes: Map<string, Programme> }>();
-  const totals = emptyFigures();
-  const slot = (row: {
-    fiscalYear: number;
-    programmeId: string | null;
-    nameTh: string | null;
-    nameEn: string | null;
-  }) => {
-    let year = years.get(row.fiscalYear);
-    if (!year) {
-      year = { figures: emptyFigures(), programmes: new Map() };
-      years.set(row.fiscalYear, year);
-    }
-    const key = row.programmeId ?? '';
-    let programme = year.programmes.get(key);
-    if (!programme) {
-      programme = {
-        ...emptyFigures(),
-        programmeId: row.programmeId,
-        nameTh: row.nameTh ?? '',
-        nameEn: row.nameEn ?? '',
-      };
-      year.programmes.set(key, programme);
-    }
-    return { year: year.figures, programme };
-  };
-  for (const row of byProject) {
-    const { year, programme } = slot(row);
-    const add = {
-      projects: row.projects,
-      awardedSatang: row.awardedSatang,
-      readySatang: row.readySatang,
-      scheduledSatang: row.scheduledSatang,
-    };
-    addFigures(year, add);
-    addFigures(programme, add);
-    addFigures(totals, add);
-  }
-  for (const row of byPayment) {
-    const { year, programme } = slot(row);
-    const add = { paidSatang: row.paidSatang, withheldSatang: row.withheldSatang };
-    addFigures(year, add);
-    addFigures(programme, add);
-    addFigures(totals, add);
-  }
-  return {
-    years: [...years.entries()]
-      .sort(([a], [b]) => b - a)
-      .map(([fy, year]) => ({
-        ...year.figures,
-        fiscalYear: fy,
-        programmes: [...year.programmes.values()].sort((a, b) => a.nameTh.localeCompare(b.nameTh, 'th')),
-      })),
-    totals,
-  };
 }

@@ -1,10 +1,10 @@
 import type { Database } from '@server/db/client';
 import { formatIsoDate } from '@server/lib/pdf';
 import { PROJECT_LIMITS } from '@shared/contracts/projects';
-import type { Language } from '@shared/i18n/index';
 import { bangkokDate } from '@shared/projects/plan';
 import { listMemberContacts } from '@server/modules/organisations/organisations.service';
 import * as repo from './reports.repo';
+import { titleIn } from './projects.service';
 import { reportLabel, reportPath, tellAboutReport } from './reports.service';
 
 export interface ReminderResult {
@@ -13,8 +13,6 @@ export interface ReminderResult {
   /** Reminders sent after the due date (one per report still not submitted). */
   after: number;
 }
-
-const inLang = (lang: Language, th: string, en: string) => (lang === 'en' && en ? en : th);
 
 /**
  * Sends the reminders that are due at `now` (dates in Bangkok): before a report's due date (within
@@ -56,7 +54,7 @@ export async function sendReportReminders(
             kind: kind === 'before' ? 'project_report_reminder_before' : 'project_report_reminder_after',
             params: (lang) => ({
               agreement: project.agreementNumber,
-              title: inLang(lang, project.titleTh, project.titleEn),
+              title: titleIn(lang, project.titleTh, project.titleEn),
               report: reportLabel(lang, reminder),
               dueOn: formatIsoDate(reminder.due_on, lang),
             }),

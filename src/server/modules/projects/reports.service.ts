@@ -30,7 +30,7 @@ import type { EmailTemplate } from '@server/modules/notifications/notifications.
 import { FILE_KIND_NAMES, sanitiseFileName, sniffFile } from '@server/modules/proposals/proposals.files';
 import * as repo from './reports.repo';
 import { projectPolicy, type ProjectAccess } from './projects.policy';
-import { getProjectAccess, lockProject } from './projects.service';
+import { getProjectAccess, iso, isoOrNull, lockProject, titleIn } from './projects.service';
 
 // ---- Loading ----------------------------------------------------------------------------------------------------
 
@@ -43,9 +43,6 @@ interface Loaded {
 const EDITABLE: readonly ReportStatus[] = ['not_started', 'draft', 'returned'];
 
 const isEditable = (status: string) => EDITABLE.includes(status as ReportStatus);
-const iso = (value: Date | string) => new Date(value).toISOString();
-const isoOrNull = (value: Date | string | null) => (value === null ? null : iso(value));
-const inLang = (lang: Language, th: string, en: string | null) => (lang === 'en' && en ? en : th);
 
 /**
  * Loads a report the actor may read (a reader of its project), else NOT_FOUND. `lock` takes the report row
@@ -110,19 +107,20 @@ function coveredMilestones(report: repo.ReportRow, milestones: repo.MilestoneRow
     .filter(({ milestone }) => report.milestoneIds.includes(milestone.id));
 }
 
-/** The detail a reader sees; its parts are read in parallel, so `db` is the pool, never a transaction. */
+/**
+ * The detail a reader sees. Its parts are read one after another: `db` may be a single connection (PGlite, or a
+ * transaction, which a `Database` parameter accepts), and one connection runs one query at a time.
+ */
 async function toDetail(db: Database, actor: Actor, loaded: Loaded, now: Date): Promise<ReportDetail> {
   const { report, project } = loaded.record;
-  const [milestones, claims, lines, spentBefore, spending, indicators, files, events] = await Promise.all([
-    repo.listProjectMilestones(db, project.id),
-    repo.listReportMilestones(db, report.id),
-    repo.listBudgetLines(db, project.id),
-    repo.sumApprovedSpending(db, project.id, report.id),
-    repo.listReportExpenditures(db, report.id),
-    repo.listIndicators(db, report.id),
-    repo.listFiles(db, report.id),
-    repo.listEvents(db, report.id),
-  ]);
+  const milestones = await repo.listProjectMilestones(db, project.id);
+  const claims = await repo.listReportMilestones(db, report.id);
+  const lines = await repo.listBudgetLines(db, project.id);
+  const spentBefore = await repo.sumApprovedSpending(db, project.id, report.id);
+  const spending = await repo.listReportExpenditures(db, report.id);
+  const indicators = await repo.listIndicators(db, report.id);
+  const files = await repo.listFiles(db, report.id);
+  const events = await repo.listEvents(db, report.id);
   const claimOf = new Map(claims.map((c) => [c.milestoneId, c]));
   const spentOf = new Map(spending.map((s) => [s.budgetLineId, s]));
   const mayEdit = projectPolicy.editReports(actor, loaded.access) && isEditable(report.status);
@@ -448,8 +446,8 @@ function messageParams(record: repo.ReportRecord, extra: (lang: Language) => Rec
   const { project, report } = record;
   return (lang: Language) => ({
     agreement: project.agreementNumber,
-    title: inLang(lang, project.titleTh, project.titleEn),
-    organisation: inLang(lang, project.organisationNameTh, project.organisationNameEn),
+    title: titleIn(lang, project.titleTh, project.titleEn),
+    organisation: titleIn(lang, project.organisationNameTh, project.organisationNameEn),
     report: reportLabel(lang, report),
     ...extra(lang),
   });
