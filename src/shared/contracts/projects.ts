@@ -218,6 +218,8 @@ export const ReallocationSchema = z.object({
   status: z.enum(REALLOCATION_STATUSES),
   requestedAt: z.string(),
   requestedByName: z.string().nullable(),
+  /** The signed-in person asked for it (and may cancel it while pending). */
+  isMine: z.boolean(),
   decidedAt: z.string().nullable(),
   decidedByName: z.string().nullable(),
   decisionNote: z.string(),

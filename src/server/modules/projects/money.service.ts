@@ -204,11 +204,15 @@ async function checkReallocation(
   return { from, to };
 }
 
-async function reallocationOf(tx: DbOrTx, row: repo.ReallocationRow): Promise<Reallocation> {
-  return toReallocation(row, {
-    requestedByName: await repo.findUserName(tx, row.requestedBy),
-    decidedByName: await repo.findUserName(tx, row.decidedBy),
-  });
+async function reallocationOf(tx: DbOrTx, actor: Actor, row: repo.ReallocationRow): Promise<Reallocation> {
+  return toReallocation(
+    row,
+    {
+      requestedByName: await repo.findUserName(tx, row.requestedBy),
+      decidedByName: await repo.findUserName(tx, row.decidedBy),
+    },
+    actor,
+  );
 }
 
 /**
@@ -270,7 +274,7 @@ export async function requestReallocation(
         link: projectPath(projectId),
       },
     );
-    return reallocationOf(tx, row);
+    return reallocationOf(tx, actor, row);
   });
 }
 
@@ -317,7 +321,7 @@ export async function decideReallocation(
     if (!row) {
       throw new AppError('NOT_FOUND');
     }
-    assertVersion(row.version, body.version, await reallocationOf(tx, row));
+    assertVersion(row.version, body.version, await reallocationOf(tx, actor, row));
     if (row.status !== 'pending') {
       throw new AppError('INVALID_STATE', 'errors.projects.NOT_PENDING');
     }
@@ -361,7 +365,7 @@ export async function decideReallocation(
         link: projectPath(project.id),
       });
     }
-    return reallocationOf(tx, updated);
+    return reallocationOf(tx, actor, updated);
   });
 }
 

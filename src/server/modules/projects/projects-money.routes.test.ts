@@ -288,6 +288,11 @@ describe('reallocations', () => {
 
     // only the requester cancels
     const third = (await editor.client.post(url, move(1_000_000))).json<{ data: Reallocation }>().data;
+    expect(third.isMine).toBe(true);
+    const seenByOwner = (await p.owner.client.get(`/api/projects/${p.project.id}`)).json<{
+      data: { reallocations: Reallocation[] };
+    }>().data;
+    expect(seenByOwner.reallocations.find((r) => r.id === third.id)?.isMine).toBe(false);
     expect(
       (await p.owner.client.post(`/api/reallocations/${third.id}/cancel`, { version: third.version }))
         .statusCode,

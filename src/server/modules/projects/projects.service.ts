@@ -148,6 +148,7 @@ export function toInstalment(row: repo.InstalmentRow, reports: readonly repo.Rep
 export function toReallocation(
   row: repo.ReallocationRow,
   names: { requestedByName: string | null; decidedByName: string | null },
+  actor: Actor,
 ): Reallocation {
   return {
     id: row.id,
@@ -159,6 +160,7 @@ export function toReallocation(
     status: row.status as ReallocationStatus,
     requestedAt: iso(row.requestedAt),
     requestedByName: names.requestedByName,
+    isMine: row.requestedBy !== null && row.requestedBy === actor.userId,
     decidedAt: isoOrNull(row.decidedAt),
     decidedByName: names.decidedByName,
     decisionNote: row.decisionNote,
@@ -615,7 +617,7 @@ export async function detailOf(
       reviewedAt: isoOrNull(r.reviewedAt),
       isOverdue: project.status === 'active' && isReportOverdue(r, today),
     })),
-    reallocations: reallocations.map((r) => toReallocation(r.reallocation, r)),
+    reallocations: reallocations.map((r) => toReallocation(r.reallocation, r, actor)),
     closedAt: isoOrNull(project.closedAt),
     closingNote: project.closingNote,
     innovationId: project.innovationId,

@@ -3,7 +3,6 @@ import type { ProjectDetail, Reallocation } from '@shared/contracts/projects';
 import { FormAlert, FormSuccess } from '@web/components/ui/form';
 import { EmptyState } from '@web/components/ui/states';
 import { parseBahtInput } from '@web/components/form-renderer/money';
-import { useAuth } from '@web/features/accounts/auth';
 import { toApiError } from '@web/lib/api';
 import { formatBaht, formatDate } from '@web/lib/format';
 import { useI18n } from '@web/lib/i18n';
@@ -281,7 +280,6 @@ export function ReallocationsSection({
   onChanged: () => void;
 }) {
   const { t, lang } = useI18n();
-  const { me } = useAuth();
   const categoryLabel = useCategoryLabel();
   const cancel = useCommand();
   const { limit, left } = limitOf(project);
@@ -345,7 +343,7 @@ export function ReallocationsSection({
                       <DecideDialog reallocation={r} decision="reject" onChanged={onChanged} />
                     </>
                   ) : null}
-                  {project.abilities.requestReallocation && me !== null && r.requestedByName === me.name ? (
+                  {r.isMine ? (
                     <button
                       type="button"
                       className="action-button"
