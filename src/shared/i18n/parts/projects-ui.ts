@@ -2,6 +2,7 @@ import type { Widen } from '../widen';
 
 /** Thai strings of the web pages of grant projects (the source); English below. */
 export const projectsUiTh = {
+  healthNotRunning: 'ไม่ประเมิน (โครงการยังไม่เริ่มหรือปิดแล้ว)',
   title: 'โครงการที่ได้รับทุน',
   nav: 'โครงการทุน',
   noUnit: 'ยังไม่กำหนดหน่วยกำกับ',
@@ -283,6 +284,7 @@ export const projectsUiTh = {
 };
 
 export const projectsUiEn: Widen<typeof projectsUiTh> = {
+  healthNotRunning: 'Not assessed (not running yet, or closed)',
   title: 'Funded projects',
   nav: 'Projects',
   noUnit: 'No supervising unit yet',

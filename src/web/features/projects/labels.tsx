@@ -23,8 +23,12 @@ export function ProjectStatusBadge({ status }: { status: ProjectStatus }) {
 }
 
 /** On track or at risk; the reasons follow in words (colour only helps). */
-export function HealthBadge({ health }: { health: ProjectHealth }) {
+export function HealthBadge({ health, status }: { health: ProjectHealth; status: ProjectStatus }) {
   const { t } = useI18n();
+  if (status !== 'active') {
+    // Health is judged only while the project runs.
+    return <span className="pj-muted">{t('projectsUi.healthNotRunning')}</span>;
+  }
   return (
     <Badge tone={health.status === 'at_risk' ? 'target' : 'success'}>
       {t(`projects.health.${health.status}`)}

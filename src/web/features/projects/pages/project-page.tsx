@@ -142,7 +142,7 @@ function Overview({ project, onChanged }: { project: ProjectDetail; onChanged: (
     <section className="pj-card pj-overview" aria-labelledby="pj-overview">
       <h2 id="pj-overview">{t('projectsUi.overview.title')}</h2>
       <div className="pj-health" data-testid="project-health">
-        <HealthBadge health={project.health} />
+        <HealthBadge health={project.health} status={project.status} />
         <HealthReasons health={project.health} />
       </div>
       <dl className="pj-facts">

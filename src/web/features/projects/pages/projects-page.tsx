@@ -189,7 +189,7 @@ function ProjectRow({ project }: { project: ProjectSummary }) {
       </td>
       <td data-label={col('projectsUi.list.col.health')}>
         <div>
-          <HealthBadge health={project.health} />
+          <HealthBadge health={project.health} status={project.status} />
           <HealthReasons health={project.health} />
         </div>
       </td>
