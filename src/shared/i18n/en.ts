@@ -10,6 +10,11 @@ import { projectsEn } from './parts/projects';
 import { projectReportsEn } from './parts/project-reports';
 import { projectsUiEn } from './parts/projects-ui';
 import { projectReportsUiEn } from './parts/project-reports-ui';
+import { unitsEn } from './parts/units';
+import { activitiesEn } from './parts/activities';
+import { cohortsEn } from './parts/cohorts';
+import { mentoringEn } from './parts/mentoring';
+import { networkEn } from './parts/network';
 import type { Catalogue } from './th';
 
 export const en: Catalogue = {
@@ -446,6 +451,11 @@ export const en: Catalogue = {
     decisions: decisionsEn.errors,
     projects: projectsEn.errors,
     projectReports: projectReportsEn.errors,
+    units: unitsEn.errors,
+    activities: activitiesEn.errors,
+    cohorts: cohortsEn.errors,
+    mentoring: mentoringEn.errors,
+    network: networkEn.errors,
     DUPLICATE_PROVINCE: 'Province {{code}} is listed twice',
     DATE_RANGE: 'The end date must not be before the start date',
     UNKNOWN_PROVINCE: 'No province with code {{code}}',
@@ -593,7 +603,24 @@ export const en: Catalogue = {
   projectReports: projectReportsEn,
   projectsUi: projectsUiEn,
   projectReportsUi: projectReportsUiEn,
-  inbox: { ...inboxEn, messages: { ...inboxEn.messages, ...projectsEn.inbox, ...projectReportsEn.inbox } },
+  units: unitsEn,
+  activities: activitiesEn,
+  cohorts: cohortsEn,
+  mentoring: mentoringEn,
+  network: networkEn,
+  inbox: {
+    ...inboxEn,
+    messages: {
+      ...inboxEn.messages,
+      ...projectsEn.inbox,
+      ...projectReportsEn.inbox,
+      ...unitsEn.inbox,
+      ...activitiesEn.inbox,
+      ...cohortsEn.inbox,
+      ...mentoringEn.inbox,
+      ...networkEn.inbox,
+    },
+  },
   contests: contestsEn,
   organisations: {
     role: { owner: 'Owner', editor: 'Editor', viewer: 'Viewer' },
@@ -829,6 +856,11 @@ export const en: Catalogue = {
     decision_letter: decisionsEn.emailLetter,
     ...projectsEn.emails,
     ...projectReportsEn.emails,
+    ...unitsEn.emails,
+    ...activitiesEn.emails,
+    ...cohortsEn.emails,
+    ...mentoringEn.emails,
+    ...networkEn.emails,
     greeting: 'Dear {{name}},',
     signature: 'The SI Platform team, National Innovation Agency',
     verify_email: {

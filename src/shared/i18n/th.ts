@@ -11,6 +11,11 @@ import { projectsTh } from './parts/projects';
 import { projectReportsTh } from './parts/project-reports';
 import { projectsUiTh } from './parts/projects-ui';
 import { projectReportsUiTh } from './parts/project-reports-ui';
+import { unitsTh } from './parts/units';
+import { activitiesTh } from './parts/activities';
+import { cohortsTh } from './parts/cohorts';
+import { mentoringTh } from './parts/mentoring';
+import { networkTh } from './parts/network';
 
 /** The Thai catalogue: the source of every user-facing string. English (`en.ts`) must have the same keys. */
 export const th = {
@@ -434,6 +439,11 @@ export const th = {
     decisions: decisionsTh.errors,
     projects: projectsTh.errors,
     projectReports: projectReportsTh.errors,
+    units: unitsTh.errors,
+    activities: activitiesTh.errors,
+    cohorts: cohortsTh.errors,
+    mentoring: mentoringTh.errors,
+    network: networkTh.errors,
     DUPLICATE_PROVINCE: 'จังหวัดรหัส {{code}} อยู่ในรายการซ้ำ',
     DATE_RANGE: 'วันที่สิ้นสุดต้องไม่ก่อนวันที่เริ่มต้น',
     UNKNOWN_PROVINCE: 'ไม่พบจังหวัดรหัส {{code}}',
@@ -577,7 +587,24 @@ export const th = {
   projectReports: projectReportsTh,
   projectsUi: projectsUiTh,
   projectReportsUi: projectReportsUiTh,
-  inbox: { ...inboxTh, messages: { ...inboxTh.messages, ...projectsTh.inbox, ...projectReportsTh.inbox } },
+  units: unitsTh,
+  activities: activitiesTh,
+  cohorts: cohortsTh,
+  mentoring: mentoringTh,
+  network: networkTh,
+  inbox: {
+    ...inboxTh,
+    messages: {
+      ...inboxTh.messages,
+      ...projectsTh.inbox,
+      ...projectReportsTh.inbox,
+      ...unitsTh.inbox,
+      ...activitiesTh.inbox,
+      ...cohortsTh.inbox,
+      ...mentoringTh.inbox,
+      ...networkTh.inbox,
+    },
+  },
   contests: contestsTh,
   organisations: {
     role: { owner: 'เจ้าของ', editor: 'ผู้แก้ไข', viewer: 'ผู้ดู' },
@@ -804,6 +831,11 @@ export const th = {
     decision_letter: decisionsTh.emailLetter,
     ...projectsTh.emails,
     ...projectReportsTh.emails,
+    ...unitsTh.emails,
+    ...activitiesTh.emails,
+    ...cohortsTh.emails,
+    ...mentoringTh.emails,
+    ...networkTh.emails,
     greeting: 'เรียน คุณ{{name}}',
     signature: 'ทีมงาน SI Platform สำนักงานนวัตกรรมแห่งชาติ',
     verify_email: {

@@ -9,3 +9,6 @@ export * from './proposals';
 export * from './notifications';
 export * from './reviews';
 export * from './projects';
+export * from './incubation';
+export * from './network';
+export * from './knowledge';
