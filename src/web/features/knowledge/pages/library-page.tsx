@@ -1,0 +1,273 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import {
+  KNOWLEDGE_AUDIENCES,
+  KNOWLEDGE_KINDS,
+  ResourceListQuerySchema,
+  type Resource,
+  type ResourceList,
+  type ResourceListQuery,
+} from '@shared/contracts/knowledge';
+import { THEMES } from '@shared/reference/themes';
+import { PageHeader } from '@web/components/ui/page-header';
+import { EmptyState, ErrorState, LoadingState } from '@web/components/ui/states';
+import { hasRole } from '@web/features/accounts/api';
+import { useAuth } from '@web/features/accounts/auth';
+import { toApiError, type ApiError } from '@web/lib/api';
+import { formatDate, formatNumber } from '@web/lib/format';
+import { useI18n } from '@web/lib/i18n';
+import { usePageTitle } from '@web/lib/page-title';
+import { knowledgeApi } from '../api';
+import '@web/components/ui/form.css';
+import '../knowledge.css';
+
+const PAGE_SIZE = 24;
+type Filters = Pick<Partial<ResourceListQuery>, 'q' | 'kind' | 'theme' | 'audience' | 'cursor'>;
+const KEYS = ['q', 'kind', 'theme', 'audience', 'cursor'] as const;
+
+function filtersFromParams(params: URLSearchParams): Filters {
+  const filters: Filters = {};
+  for (const key of KEYS) {
+    const raw = params.get(key);
+    if (raw === null || raw.trim() === '') {
+      continue;
+    }
+    const parsed = ResourceListQuerySchema.shape[key].safeParse(raw);
+    if (parsed.success && parsed.data !== undefined) {
+      (filters as Record<string, unknown>)[key] = parsed.data;
+    }
+  }
+  return filters;
+}
+
+function paramsOf(filters: Filters): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const key of KEYS) {
+    const value = filters[key];
+    if (value !== undefined && value !== '' && !(key === 'cursor' && value === 0)) {
+      params.set(key, String(value));
+    }
+  }
+  return params;
+}
+
+type Loaded = { key: string; list: ResourceList } | { key: string; error: ApiError };
+
+function useLibrary(filters: Filters, attempt: number): Loaded | null {
+  const key = `${attempt}:${paramsOf(filters).toString()}`;
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    knowledgeApi.list({ ...filters, limit: PAGE_SIZE }, { signal: controller.signal }).then(
+      (list) => setLoaded({ key, list }),
+      (error: unknown) => {
+        if (!controller.signal.aborted) {
+          setLoaded({ key, error: toApiError(error) });
+        }
+      },
+    );
+    return () => controller.abort();
+    // The key holds the filters: it changes exactly when a new list is wanted.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  return loaded && loaded.key === key ? loaded : null;
+}
+
+function ResourceCard({ resource }: { resource: Resource }) {
+  const { t, lang } = useI18n();
+  const title = lang === 'en' && resource.titleEn ? resource.titleEn : resource.titleTh;
+  const summary = lang === 'en' && resource.summaryEn ? resource.summaryEn : resource.summaryTh;
+  return (
+    <li className="kn-card" data-testid="resource-card">
+      <p className="kn-kind">{t(`network.knowledgeKind.${resource.kind}`)}</p>
+      <h2 className="kn-card__title">
+        <Link to={`/knowledge/${resource.id}`}>{title}</Link>
+      </h2>
+      {summary ? <p className="kn-card__text">{summary}</p> : null}
+      <ul className="kn-tags">
+        {resource.themes.map((code) => {
+          const theme = THEMES.find((x) => x.code === code);
+          return theme ? <li key={code}>{lang === 'en' ? theme.nameEn : theme.nameTh}</li> : null;
+        })}
+        {resource.audiences.map((a) => (
+          <li key={a} className="kn-tag--audience">
+            {t(`network.audience.${a}`)}
+          </li>
+        ))}
+      </ul>
+      <p className="kn-card__meta">
+        {resource.publishedAt ? <span>{formatDate(resource.publishedAt, lang)}</span> : null}
+        <span data-testid="resource-downloads">
+          {t('network.library.downloads', { count: formatNumber(resource.downloadCount, lang) })}
+        </span>
+      </p>
+    </li>
+  );
+}
+
+/** `/knowledge`: the public knowledge library, searched in Thai or English, filtered by kind, theme and audience. */
+export default function LibraryPage() {
+  const { t, lang } = useI18n();
+  const id = useId();
+  const { me } = useAuth();
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => filtersFromParams(params), [params]);
+  const [attempt, setAttempt] = useState(0);
+  const loaded = useLibrary(filters, attempt);
+  const [text, setText] = useState(filters.q ?? '');
+  const [textFor, setTextFor] = useState(filters.q ?? '');
+  if ((filters.q ?? '') !== textFor) {
+    setTextFor(filters.q ?? '');
+    setText(filters.q ?? '');
+  }
+  usePageTitle(t('network.library.title'));
+  const isStaff =
+    hasRole(me, 'programme_officer') || hasRole(me, 'administrator') || hasRole(me, 'driving_unit_staff');
+  const go = (next: Filters) => setParams(paramsOf(next));
+  const set = <K extends keyof Filters>(key: K, value: Filters[K] | undefined) =>
+    go({ ...filters, [key]: value, cursor: undefined });
+  const list = loaded && 'list' in loaded ? loaded.list : null;
+  const failure = loaded && 'error' in loaded ? loaded.error : null;
+  const rows = list?.data ?? [];
+  const offset = filters.cursor ?? 0;
+  const filtered = Boolean(filters.q || filters.kind || filters.theme || filters.audience);
+
+  const select = (
+    key: 'kind' | 'theme' | 'audience',
+    label: string,
+    options: Array<{ value: string; label: string }>,
+  ) => (
+    <div className="field form-field">
+      <label htmlFor={`${id}-${key}`}>{label}</label>
+      <select
+        id={`${id}-${key}`}
+        value={filters[key] ?? ''}
+        data-testid={`library-${key}`}
+        onChange={(event) => set(key, (event.target.value || undefined) as Filters[typeof key])}
+      >
+        <option value="">{t('network.any')}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+
+  return (
+    <>
+      <PageHeader title={t('network.library.title')} intro={<p>{t('network.library.intro')}</p>}>
+        {isStaff ? (
+          <p className="kn-header-links">
+            <Link to="/admin/knowledge" className="button button--secondary" data-testid="manage-library">
+              {t('network.library.manage')}
+            </Link>
+          </p>
+        ) : null}
+      </PageHeader>
+      <div className="container page-body kn-page">
+        <form
+          className="kn-filters"
+          role="search"
+          aria-label={t('network.library.filters')}
+          onSubmit={(event) => {
+            event.preventDefault();
+            set('q', text.trim() || undefined);
+          }}
+        >
+          <div className="kn-filters__search">
+            <div className="field form-field">
+              <label htmlFor={`${id}-q`}>{t('network.library.search')}</label>
+              <input
+                id={`${id}-q`}
+                type="search"
+                maxLength={200}
+                value={text}
+                placeholder={t('network.library.searchPlaceholder')}
+                onChange={(event) => setText(event.target.value)}
+                data-testid="library-search"
+              />
+            </div>
+            <button type="submit" className="button button--primary">
+              {t('network.library.searchButton')}
+            </button>
+          </div>
+          <div className="kn-filters__grid">
+            {select(
+              'kind',
+              t('network.library.kind'),
+              KNOWLEDGE_KINDS.map((k) => ({ value: k, label: t(`network.knowledgeKind.${k}`) })),
+            )}
+            {select(
+              'theme',
+              t('network.library.theme'),
+              THEMES.map((x) => ({ value: x.code, label: lang === 'en' ? x.nameEn : x.nameTh })),
+            )}
+            {select(
+              'audience',
+              t('network.library.audience'),
+              KNOWLEDGE_AUDIENCES.map((a) => ({ value: a, label: t(`network.audience.${a}`) })),
+            )}
+          </div>
+          {filtered ? (
+            <p className="kn-filters__clear">
+              <button type="button" className="button button--secondary" onClick={() => go({})}>
+                {t('network.library.clear')}
+              </button>
+            </p>
+          ) : null}
+        </form>
+        <p className="kn-count" aria-live="polite">
+          {list ? t('network.library.count', { count: formatNumber(list.page.total, lang) }) : ''}
+        </p>
+        {failure ? (
+          <ErrorState error={failure} onRetry={() => setAttempt((n) => n + 1)} />
+        ) : !list ? (
+          <LoadingState />
+        ) : rows.length === 0 ? (
+          <EmptyState>
+            {filtered ? t('network.library.emptyFiltered') : t('network.library.empty')}
+          </EmptyState>
+        ) : (
+          <>
+            <ul className="kn-cards">
+              {rows.map((resource) => (
+                <ResourceCard key={resource.id} resource={resource} />
+              ))}
+            </ul>
+            {offset > 0 || list.page.nextCursor !== null ? (
+              <nav className="kn-pager" aria-label={t('network.library.pager')}>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  disabled={offset === 0}
+                  onClick={() => go({ ...filters, cursor: Math.max(0, offset - PAGE_SIZE) })}
+                >
+                  {t('network.previous')}
+                </button>
+                <span>
+                  {t('network.range', {
+                    from: formatNumber(offset + 1, lang),
+                    to: formatNumber(offset + rows.length, lang),
+                    total: formatNumber(list.page.total, lang),
+                  })}
+                </span>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  disabled={list.page.nextCursor === null}
+                  onClick={() =>
+                    list.page.nextCursor !== null && go({ ...filters, cursor: list.page.nextCursor })
+                  }
+                >
+                  {t('network.next')}
+                </button>
+              </nav>
+            ) : null}
+          </>
+        )}
+      </div>
+    </>
+  );
+}
