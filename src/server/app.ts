@@ -36,7 +36,17 @@ import { contestRoutes } from './modules/contests/contests.routes';
 import { peoplesChoiceRoutes } from './modules/peoples-choice/peoples-choice.routes';
 import { projectRoutes } from './modules/projects/projects.routes';
 import { projectReportRoutes } from './modules/projects/reports.routes';
+import { cohortRoutes } from './modules/incubation/cohorts.routes';
+import { assessmentRoutes } from './modules/incubation/assessments.routes';
+import { networkRoutes } from './modules/network/network.routes';
+import { knowledgeRoutes } from './modules/knowledge/knowledge.routes';
+import { mentoringRoutes } from './modules/mentoring/mentoring.routes';
 import { startReportReminderWorker, type ReportReminderWorker } from './modules/projects/reports.reminders';
+import { activityRoutes } from './modules/incubation/activities.routes';
+import {
+  startActivityReminderWorker,
+  type ActivityReminderWorker,
+} from './modules/incubation/registrations.reminders';
 import { createMailTransport } from './modules/notifications/mail-transport';
 import {
   startOutboxWorker,
@@ -50,6 +60,8 @@ declare module 'fastify' {
     outbox: OutboxWorker;
     /** Sends progress-report reminders once at start and then every REMINDER_POLL_MS. */
     reportReminders: ReportReminderWorker;
+    /** Sends activity reminders (about a day before) once at start and then every REMINDER_POLL_MS. */
+    activityReminders: ActivityReminderWorker;
     rateLimitFactor: number;
     /** The time now; tests replace it to cross deadlines to the second. */
     clock: () => Date;
@@ -148,6 +160,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onClose', async () => {
     await reportReminders.stop();
   });
+  const activityReminders = startActivityReminderWorker(database.db, {
+    intervalMs: env.REMINDER_POLL_MS,
+    clock: () => app.clock(),
+    publicUrl: accounts.publicUrl,
+    onSent: () => outbox.kick(),
+    onError: (error) => app.log.error({ err: error }, 'activity reminder worker failed'),
+  });
+  app.decorate('activityReminders', activityReminders);
+  app.addHook('onClose', async () => {
+    await activityReminders.stop();
+  });
   await app.register(openapiPlugin, { version: getVersion() });
 
   await app.register(systemRoutes, {
@@ -207,6 +230,24 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     publicUrl: accounts.publicUrl,
     onMailQueued: () => outbox.kick(),
   });
+  await app.register(mentoringRoutes, {
+    prefix: '/api',
+    publicUrl: accounts.publicUrl,
+    onMailQueued: () => outbox.kick(),
+  });
+  await app.register(activityRoutes, {
+    prefix: '/api',
+    publicUrl: accounts.publicUrl,
+    onMailQueued: () => outbox.kick(),
+  });
+  await app.register(networkRoutes, { prefix: '/api' });
+  await app.register(knowledgeRoutes, { prefix: '/api' });
+  await app.register(cohortRoutes, {
+    prefix: '/api',
+    publicUrl: accounts.publicUrl,
+    onMailQueued: () => outbox.kick(),
+  });
+  await app.register(assessmentRoutes, { prefix: '/api' });
   await app.register(callRoutes, { prefix: '/api' });
   if (env.NODE_ENV !== 'production' && transport.kind === 'capture') {
     await app.register(devMailRoutes, { prefix: '/api/dev/mail' });

@@ -62,6 +62,38 @@ const ProjectsPage = lazy(() => import('@web/features/projects/pages/projects-pa
 const ProjectPage = lazy(() => import('@web/features/projects/pages/project-page'));
 const ProjectSetupPage = lazy(() => import('@web/features/projects/pages/project-setup-page'));
 const DisbursementsPage = lazy(() => import('@web/features/projects/pages/disbursements-page'));
+const CohortsPage = lazy(() => import('@web/features/cohorts/pages/cohorts-page'));
+const CohortEditPage = lazy(() => import('@web/features/cohorts/pages/cohort-edit-page'));
+const CohortPage = lazy(() => import('@web/features/cohorts/pages/cohort-page'));
+const CohortAssessmentPage = lazy(() => import('@web/features/cohorts/pages/assessment-page'));
+const CohortResultsPage = lazy(() => import('@web/features/cohorts/pages/results-page'));
+const NetworkPage = lazy(() => import('@web/features/network/pages/network-page'));
+/** The network graph page (and, inside it, ECharts) loads only when a visitor opens it. */
+const NetworkGraphPage = lazy(() => import('@web/features/network/pages/network-graph-page'));
+const PartnerPage = lazy(() => import('@web/features/network/pages/partner-page'));
+const PartnerEditPage = lazy(() => import('@web/features/network/pages/partner-edit-page'));
+const LibraryPage = lazy(() => import('@web/features/knowledge/pages/library-page'));
+const ResourcePage = lazy(() => import('@web/features/knowledge/pages/resource-page'));
+const LibraryManagePage = lazy(() => import('@web/features/knowledge/pages/manage-page'));
+const ResourceEditPage = lazy(() => import('@web/features/knowledge/pages/resource-edit-page'));
+const PersonnelPage = lazy(() => import('@web/features/mentoring/pages/personnel-page'));
+const PersonPage = lazy(() => import('@web/features/mentoring/pages/person-page'));
+const PersonEditPage = lazy(() => import('@web/features/mentoring/pages/person-edit-page'));
+const MentoringPage = lazy(() => import('@web/features/mentoring/pages/mentoring-page'));
+const MentoringRequestNewPage = lazy(() => import('@web/features/mentoring/pages/request-new-page'));
+const MentoringRequestPage = lazy(() => import('@web/features/mentoring/pages/request-page'));
+const UnitsPage = lazy(() => import('@web/features/units/pages/units-page'));
+const UnitPage = lazy(() => import('@web/features/units/pages/unit-page'));
+const UnitsRollupPage = lazy(() => import('@web/features/units/pages/units-rollup-page'));
+const UnitDashboardPage = lazy(() => import('@web/features/units/pages/unit-dashboard-page'));
+const EventsPage = lazy(() => import('@web/features/activities/pages/events-page'));
+const EventPage = lazy(() => import('@web/features/activities/pages/event-page'));
+const MyRegistrationsPage = lazy(() => import('@web/features/activities/pages/my-registrations-page'));
+const AttendPage = lazy(() => import('@web/features/activities/pages/attend-page'));
+const ActivityCertificatePage = lazy(() => import('@web/features/activities/pages/certificate-page'));
+const ManageActivitiesPage = lazy(() => import('@web/features/activities/pages/manage-activities-page'));
+const ActivityEditorPage = lazy(() => import('@web/features/activities/pages/activity-editor-page'));
+const ActivityAdminPage = lazy(() => import('@web/features/activities/pages/activity-admin-page'));
 
 export const router = createBrowserRouter([
   {
@@ -127,6 +159,43 @@ export const router = createBrowserRouter([
       { path: 'projects/:id/reports/:reportId', element: <ProjectReportPage /> },
       { path: 'admin/projects/:id/setup', element: <ProjectSetupPage /> },
       { path: 'admin/disbursements', element: <DisbursementsPage /> },
+      { path: 'cohorts', element: <CohortsPage /> },
+      { path: 'cohorts/new', element: <CohortEditPage /> },
+      { path: 'cohorts/:id', element: <CohortPage /> },
+      { path: 'cohorts/:id/edit', element: <CohortEditPage /> },
+      { path: 'cohorts/:id/assessment', element: <CohortAssessmentPage /> },
+      { path: 'cohorts/:id/results', element: <CohortResultsPage /> },
+      { path: 'network', element: <NetworkPage /> },
+      { path: 'network/graph', element: <NetworkGraphPage /> },
+      { path: 'network/partners/:id', element: <PartnerPage /> },
+      { path: 'admin/network/partners/new', element: <PartnerEditPage /> },
+      { path: 'admin/network/partners/:id/edit', element: <PartnerEditPage /> },
+      { path: 'knowledge', element: <LibraryPage /> },
+      { path: 'knowledge/:id', element: <ResourcePage /> },
+      { path: 'admin/knowledge', element: <LibraryManagePage /> },
+      { path: 'admin/knowledge/new', element: <ResourceEditPage /> },
+      { path: 'admin/knowledge/:id', element: <ResourceEditPage /> },
+      { path: 'personnel', element: <PersonnelPage /> },
+      { path: 'personnel/new', element: <PersonEditPage /> },
+      { path: 'personnel/:id', element: <PersonPage /> },
+      { path: 'personnel/:id/edit', element: <PersonEditPage /> },
+      { path: 'mentoring', element: <MentoringPage /> },
+      { path: 'mentoring/new', element: <MentoringRequestNewPage /> },
+      { path: 'mentoring/requests/:id', element: <MentoringRequestPage /> },
+      { path: 'units', element: <UnitsPage /> },
+      { path: 'units/:id', element: <UnitPage /> },
+      { path: 'admin/units', element: <UnitsRollupPage /> },
+      { path: 'admin/units/:id', element: <UnitDashboardPage /> },
+      { path: 'events', element: <EventsPage /> },
+      { path: 'events/mine', element: <MyRegistrationsPage /> },
+      { path: 'events/:id', element: <EventPage /> },
+      { path: 'attend', element: <AttendPage /> },
+      { path: 'certificates', element: <ActivityCertificatePage /> },
+      { path: 'certificates/:code', element: <ActivityCertificatePage /> },
+      { path: 'admin/activities', element: <ManageActivitiesPage /> },
+      { path: 'admin/activities/new', element: <ActivityEditorPage /> },
+      { path: 'admin/activities/:id', element: <ActivityAdminPage /> },
+      { path: 'admin/activities/:id/edit', element: <ActivityEditorPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { runCli } from './run';
 import { loadDemoContent } from '@server/db/demo-seed';
+import { createFileStorage } from '@server/lib/file-storage';
 
 const usage = `Usage: npm run db:seed [-- --admin <folder>] [-- --boundaries <file.geojson>]
 
@@ -26,6 +27,7 @@ await runCli(
         (values.boundaries as string | undefined) ??
         path.join(sharedData, 'geo', 'th_provinces_choropleth.geojson'),
       log: (line) => process.stdout.write(`${line}\n`),
+      fileStorage: createFileStorage(env),
     });
   },
 );

@@ -13,6 +13,13 @@ import { ensureDemoCalls } from '@server/modules/calls/calls.demo';
 import { ensureDemoReviewRound } from '@server/modules/decisions/decisions.demo';
 import { ensureDemoContest } from '@server/modules/contests/contests.demo';
 import { ensureDemoProjects } from '@server/modules/projects/projects.demo';
+import { ensureDemoActivities } from '@server/modules/incubation/activities.demo';
+import { ensureDemoUnits } from '@server/modules/driving-units/driving-units.demo';
+import { ensureDemoCohorts } from '@server/modules/incubation/cohorts.demo';
+import { ensureDemoMentoring } from '@server/modules/mentoring/mentoring.demo';
+import { ensureDemoNetwork } from '@server/modules/network/network.demo';
+import { ensureDemoKnowledge } from '@server/modules/knowledge/knowledge.demo';
+import type { FileStorage } from '@server/lib/file-storage';
 import type { PlatformRole } from '@shared/contracts/identity';
 
 /** The password of every demo account (demo content only; never loaded in production). */
@@ -27,6 +34,8 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ email: string; name: string; role: P
   { email: 'reviewer3@demo.si-platform.test', name: 'ผู้ทรงคุณวุฒิ ตัวอย่าง 3', role: 'reviewer' },
   { email: 'partner@demo.si-platform.test', name: 'ภาคีเครือข่าย ตัวอย่าง', role: 'partner' },
   { email: 'applicant@demo.si-platform.test', name: 'ผู้ยื่นข้อเสนอ ตัวอย่าง', role: null },
+  // A mentor of the SI personnel registry (no platform role): sees the requests assigned to them and logs sessions.
+  { email: 'mentor@demo.si-platform.test', name: 'ดร.อารีย์ สุขสวัสดิ์', role: null },
 ];
 
 import { TARGET_GROUP_CODE } from '@shared/reference/province-groups';
@@ -49,6 +58,8 @@ export interface DemoSeedOptions {
   /** Optional GeoJSON of province boundaries. */
   boundariesFile?: string | undefined;
   log?: (line: string) => void;
+  /** Where demo files go (the MOUs' signed copies, the knowledge library's PDFs); without it they are left out. */
+  fileStorage?: FileStorage | undefined;
 }
 
 async function runOnce(db: Database, name: string, work: () => Promise<string>, log: (line: string) => void) {
@@ -214,6 +225,96 @@ export async function loadDemoContent(db: Database, options: DemoSeedOptions): P
   );
   await runOnce(
     db,
+    'demo-units',
+    async () => {
+      const officerUserId = await demoAccountId(db, 'programme_officer', 0);
+      if (!officerUserId) {
+        return 'no demo officer';
+      }
+      return ensureDemoUnits(db, {
+        now: new Date(),
+        officerUserId,
+        unitStaffUserId: await demoAccountId(db, 'driving_unit_staff', 0),
+        drivingUnitId: await ensureDrivingUnit(db, DEMO_DRIVING_UNIT),
+      });
+    },
+    log,
+  );
+  await runOnce(
+    db,
+    'demo-mentoring',
+    async () => {
+      const officerUserId = await demoAccountId(db, 'programme_officer', 0);
+      const unitStaffUserId = await demoAccountId(db, 'driving_unit_staff', 0);
+      const applicantUserId = await demoAccountId(db, null, 0);
+      const mentorUserId = await demoAccountId(db, null, 1);
+      const mentorEmail = DEMO_ACCOUNTS.filter((a) => a.role === null)[1]?.email;
+      if (!officerUserId || !unitStaffUserId || !applicantUserId || !mentorUserId || !mentorEmail) {
+        return 'no demo officer, unit staff, applicant or mentor';
+      }
+      return ensureDemoMentoring(db, {
+        now: new Date(),
+        officerUserId,
+        unitStaffUserId,
+        applicantUserId,
+        mentorUserId,
+        mentorEmail,
+        drivingUnitId: await ensureDrivingUnit(db, DEMO_DRIVING_UNIT),
+      });
+    },
+    log,
+  );
+  await runOnce(
+    db,
+    'demo-cohorts',
+    async () => {
+      const unitStaffUserId = await demoAccountId(db, 'driving_unit_staff', 0);
+      if (!unitStaffUserId) {
+        return 'no demo unit staff';
+      }
+      return ensureDemoCohorts(db, {
+        now: new Date(),
+        unitStaffUserId,
+        drivingUnitId: await ensureDrivingUnit(db, DEMO_DRIVING_UNIT),
+        applicantUserId: await demoAccountId(db, null, 0),
+        password: DEMO_PASSWORD,
+      });
+    },
+    log,
+  );
+  await runOnce(
+    db,
+    'demo-activities',
+    async () => {
+      const unitStaffUserId = await demoAccountId(db, 'driving_unit_staff', 0);
+      if (!unitStaffUserId) {
+        return 'no demo unit staff';
+      }
+      const participants: string[] = [];
+      for (const [role, nth] of [
+        [null, 0],
+        ['partner', 0],
+        ['reviewer', 0],
+        ['reviewer', 1],
+        ['reviewer', 2],
+        [null, 1],
+      ] as const) {
+        const id = await demoAccountId(db, role, nth);
+        if (id) {
+          participants.push(id);
+        }
+      }
+      return ensureDemoActivities(db, {
+        now: new Date(),
+        unitStaffUserId,
+        drivingUnitId: await ensureDrivingUnit(db, DEMO_DRIVING_UNIT),
+        participantUserIds: participants,
+      });
+    },
+    log,
+  );
+  await runOnce(
+    db,
     'demo-contest',
     async () => {
       const idOf = (role: PlatformRole | null, nth = 0) => demoAccountId(db, role, nth);
@@ -236,6 +337,40 @@ export async function loadDemoContent(db: Database, options: DemoSeedOptions): P
         applicantUserId,
         partnerUserId,
         judgeUserIds,
+      });
+    },
+    log,
+  );
+  await runOnce(
+    db,
+    'demo-network',
+    async () => {
+      const officerUserId = await demoAccountId(db, 'programme_officer', 0);
+      if (!officerUserId) {
+        return 'no demo officer';
+      }
+      return ensureDemoNetwork(db, {
+        now: new Date(),
+        officerUserId,
+        drivingUnitId: await ensureDrivingUnit(db, DEMO_DRIVING_UNIT),
+        fileStorage: options.fileStorage,
+      });
+    },
+    log,
+  );
+  await runOnce(
+    db,
+    'demo-knowledge',
+    async () => {
+      const officerUserId = await demoAccountId(db, 'programme_officer', 0);
+      if (!officerUserId) {
+        return 'no demo officer';
+      }
+      return ensureDemoKnowledge(db, {
+        now: new Date(),
+        officerUserId,
+        drivingUnitId: await ensureDrivingUnit(db, DEMO_DRIVING_UNIT),
+        fileStorage: options.fileStorage,
       });
     },
     log,

@@ -19,11 +19,19 @@ export type EmailTemplate =
   | 'project_agreement_accepted'
   | 'project_payment_recorded'
   | 'project_closed'
+  | 'cohort_member_added'
   | 'project_report_submitted'
   | 'project_report_returned'
   | 'project_report_approved'
   | 'project_report_reminder_before'
-  | 'project_report_reminder_after';
+  | 'project_report_reminder_after'
+  | 'activity_registered'
+  | 'activity_waitlisted'
+  | 'activity_promoted'
+  | 'activity_reminder'
+  | 'activity_cancelled'
+  | 'activity_certificate_issued'
+  | 'mentoring_assigned';
 
 export interface RenderedEmail {
   subject: string;

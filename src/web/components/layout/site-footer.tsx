@@ -30,6 +30,24 @@ export function SiteFooter() {
               <Link to="/map">{t('nav.map')}</Link>
             </li>
             <li>
+              <Link to="/personnel">{t('mentoring.personnel.title')}</Link>
+            </li>
+            <li>
+              <Link to="/units">{t('units.nav.directory')}</Link>
+            </li>
+            <li>
+              <Link to="/network">{t('network.footerLink')}</Link>
+            </li>
+            <li>
+              <Link to="/knowledge">{t('network.footerKnowledge')}</Link>
+            </li>
+            <li>
+              <Link to="/events">{t('activities.ui.calendarTitle')}</Link>
+            </li>
+            <li>
+              <Link to="/certificates">{t('activities.ui.verifyTitle')}</Link>
+            </li>
+            <li>
               <a href="/api/docs">{t('footer.apiDocs')}</a>
             </li>
           </ul>

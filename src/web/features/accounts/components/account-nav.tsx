@@ -102,6 +102,28 @@ export function AccountNav() {
               {t('orgs.list.title')}
             </Link>
           </li>
+          <li>
+            <Link to="/events/mine" className="account-menu__item" data-testid="nav-my-registrations">
+              {t('activities.ui.myRegistrations')}
+            </Link>
+          </li>
+          {isOfficer || hasRole(me, 'driving_unit_staff') ? (
+            <li>
+              <Link to="/admin/activities" className="account-menu__item" data-testid="nav-manage-activities">
+                {t('activities.ui.manage')}
+              </Link>
+            </li>
+          ) : null}
+          <li>
+            <Link to="/cohorts" className="account-menu__item" data-testid="nav-cohorts">
+              {t('cohorts.nav')}
+            </Link>
+          </li>
+          <li>
+            <Link to="/mentoring" className="account-menu__item" data-testid="nav-mentoring">
+              {t('mentoring.requests.title')}
+            </Link>
+          </li>
           {hasRole(me, 'reviewer') ? (
             <>
               <li>
@@ -120,6 +142,23 @@ export function AccountNav() {
             <li>
               <Link to="/admin/calls" className="account-menu__item" data-testid="nav-admin-calls">
                 {t('calls.admin.nav')}
+              </Link>
+            </li>
+          ) : null}
+          {isOfficer ? (
+            <li>
+              <Link to="/admin/units" className="account-menu__item" data-testid="nav-units-rollup">
+                {t('units.nav.rollup')}
+              </Link>
+            </li>
+          ) : hasRole(me, 'driving_unit_staff') && me.drivingUnitId ? (
+            <li>
+              <Link
+                to={`/admin/units/${me.drivingUnitId}`}
+                className="account-menu__item"
+                data-testid="nav-my-unit"
+              >
+                {t('units.nav.myUnit')}
               </Link>
             </li>
           ) : null}
