@@ -189,3 +189,68 @@ export function toApiError(error: unknown): ApiError {
   }
   return new ApiError('UNKNOWN', error instanceof Error ? error.message : String(error), 0);
 }
+
+export interface UploadOptions {
+  /** Form fields sent before the file (e.g. which question it answers). */
+  fields?: Record<string, string>;
+  /** Told the share sent so far (0–1) as the upload goes. */
+  onProgress?: (fraction: number) => void;
+}
+
+/**
+ * POSTs one file as multipart form data (`file`, after `fields`) with the session's CSRF token and the interface's
+ * language; resolves with the answer's `data` or rejects with the server's error (wrong content, too big …).
+ */
+export function uploadFile<T>(path: string, file: File, options: UploadOptions = {}): Promise<T> {
+  const { fields = {}, onProgress } = options;
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', path);
+    request.responseType = 'json';
+    request.setRequestHeader('accept', 'application/json');
+    const lang = document.documentElement.lang;
+    if (lang) {
+      request.setRequestHeader('accept-language', lang);
+    }
+    if (csrfToken) {
+      request.setRequestHeader(CSRF_HEADER, csrfToken);
+    }
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) {
+        onProgress?.(event.loaded / event.total);
+      }
+    };
+    request.onload = () => {
+      const body: unknown = request.response;
+      if (
+        request.status >= 200 &&
+        request.status < 300 &&
+        typeof body === 'object' &&
+        body !== null &&
+        'data' in body
+      ) {
+        onProgress?.(1);
+        resolve((body as { data: T }).data);
+        return;
+      }
+      const error = isErrorResponse(body)
+        ? new ApiError(body.error.code, body.error.message, request.status, body.error.details)
+        : new ApiError(
+            request.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'HTTP_ERROR',
+            `HTTP ${request.status}`,
+            request.status,
+          );
+      for (const listener of errorListeners) {
+        listener(error, path);
+      }
+      reject(error);
+    };
+    request.onerror = () => reject(new ApiError('NETWORK_ERROR', 'Network error', 0));
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) {
+      form.append(name, value);
+    }
+    form.append('file', file, file.name);
+    request.send(form);
+  });
+}

@@ -14,7 +14,7 @@ import {
 } from '@shared/contracts/knowledge';
 import { errorResponses, rateLimit } from '@server/lib/http';
 import { requireActor } from '@server/lib/authz';
-import { contentDisposition } from '@server/modules/proposals/proposals.files';
+import { contentDisposition } from '@server/lib/files';
 import { readFilePart } from '@server/modules/network/network.routes';
 import * as service from './knowledge.service';
 

@@ -26,7 +26,7 @@ import {
 import { AppError, fieldIssue } from '@server/lib/errors';
 import { errorResponses, rateLimit } from '@server/lib/http';
 import { requireActor } from '@server/lib/authz';
-import { contentDisposition } from '@server/modules/proposals/proposals.files';
+import { contentDisposition } from '@server/lib/files';
 import * as service from './network.service';
 
 const tags = ['network'];

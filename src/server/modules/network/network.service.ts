@@ -5,7 +5,7 @@ import { authorize, type Actor, type RequestMeta } from '@server/lib/authz';
 import type { FileStorage } from '@server/lib/file-storage';
 import { toPrefixQuery, toSearchText } from '@server/lib/thai-text';
 import { recordAudit } from '@server/modules/audit/audit.service';
-import { FILE_KIND_NAMES, sanitiseFileName, sniffFile } from '@server/modules/proposals/proposals.files';
+import { FILE_KIND_NAMES, sanitiseFileName, sniffFile } from '@server/lib/files';
 import {
   NETWORK_LIMITS,
   type Contribution,

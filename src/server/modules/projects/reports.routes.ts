@@ -16,7 +16,7 @@ import {
 import { errorResponses, rateLimit } from '@server/lib/http';
 import { fieldIssue, AppError } from '@server/lib/errors';
 import { requireActor } from '@server/lib/authz';
-import { contentDisposition } from '@server/modules/proposals/proposals.files';
+import { contentDisposition } from '@server/lib/files';
 import * as service from './reports.service';
 
 const tags = ['project-reports'];

@@ -27,7 +27,7 @@ import { listActiveUserIdsWithRole } from '@server/modules/accounts/accounts.ser
 import { recordAudit } from '@server/modules/audit/audit.service';
 import { notifyUsers, queueEmail } from '@server/modules/notifications/notifications.service';
 import type { EmailTemplate } from '@server/modules/notifications/notifications.templates';
-import { FILE_KIND_NAMES, sanitiseFileName, sniffFile } from '@server/modules/proposals/proposals.files';
+import { FILE_KIND_NAMES, sanitiseFileName, sniffFile } from '@server/lib/files';
 import * as repo from './reports.repo';
 import { projectPolicy, type ProjectAccess } from './projects.policy';
 import { getProjectAccess, iso, isoOrNull, lockProject, titleIn } from './projects.service';

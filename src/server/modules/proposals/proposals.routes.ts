@@ -23,7 +23,7 @@ import { invalidField } from '@server/lib/errors';
 import { requireActor } from '@server/lib/authz';
 import * as service from './proposals.service';
 import { renderProposalPdf } from './proposals.pdf';
-import { contentDisposition } from './proposals.files';
+import { contentDisposition } from '@server/lib/files';
 
 const tags = ['proposals'];
 const detail = dataOf(ProposalDetailSchema);

@@ -58,7 +58,7 @@ import { notifyUsers, queueEmail } from '@server/modules/notifications/notificat
 import type { EmailTemplate } from '@server/modules/notifications/notifications.templates';
 import * as repo from './proposals.repo';
 import { proposalPolicy, type ProposalAccess } from './proposals.policy';
-import { FILE_KIND_NAMES, sanitiseFileName, sniffFile } from './proposals.files';
+import { FILE_KIND_NAMES, sanitiseFileName, sniffFile } from '@server/lib/files';
 
 // ---- Loading and shaping -------------------------------------------------------------------------------------
 

@@ -34,7 +34,7 @@ import {
 } from '@shared/contracts/reviewers';
 import { errorResponses } from '@server/lib/http';
 import { requireActor } from '@server/lib/authz';
-import { contentDisposition } from '@server/modules/proposals/proposals.files';
+import { contentDisposition } from '@server/lib/files';
 import * as service from './reviewers.service';
 
 const tags = ['reviewers'];

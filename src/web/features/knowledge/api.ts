@@ -6,9 +6,8 @@ import type {
   ResourceVersionBody,
   UpdateResourceBody,
 } from '@shared/contracts/knowledge';
-import { apiGetRaw, apiSend, withQuery } from '@web/lib/api';
+import { apiGetRaw, apiSend, uploadFile, withQuery } from '@web/lib/api';
 import { useFreshApi } from '@web/lib/use-api';
-import { uploadFile } from '@web/features/network/api';
 
 const resourcePath = (id: string, rest = '') => `/api/knowledge/${encodeURIComponent(id)}${rest}`;
 
@@ -33,8 +32,7 @@ export const knowledgeApi = {
     apiSend<Resource>('POST', resourcePath(id, '/publish'), body),
   unpublish: (id: string, body: ResourceVersionBody) =>
     apiSend<Resource>('POST', resourcePath(id, '/unpublish'), body),
-  upload: (id: string, file: File, csrfToken: string | null) =>
-    uploadFile<Resource>(resourcePath(id, '/file'), file, csrfToken),
+  upload: (id: string, file: File) => uploadFile<Resource>(resourcePath(id, '/file'), file),
 };
 
 /** A resource, loaded afresh (its download count changes). */

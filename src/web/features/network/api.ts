@@ -15,7 +15,7 @@ import type {
   PartnerRole,
   UpdatePartnerBody,
 } from '@shared/contracts/network';
-import { ApiError, CSRF_HEADER, apiGetRaw, apiSend, withQuery } from '@web/lib/api';
+import { apiGetRaw, apiSend, uploadFile, withQuery } from '@web/lib/api';
 import { useApi, useFreshApi } from '@web/lib/use-api';
 
 const partnerPath = (id: string, rest = '') => `/api/partners/${encodeURIComponent(id)}${rest}`;
@@ -68,45 +68,7 @@ export function useLinkTargets(enabled: boolean) {
   return useApi<LinkTargetOption[]>(enabled ? '/api/network/link-targets' : null);
 }
 
-function errorOf(status: number, body: unknown): ApiError {
-  if (typeof body === 'object' && body !== null && 'error' in body) {
-    const error = (body as { error: { code?: unknown; message?: unknown; details?: unknown } }).error;
-    if (typeof error.code === 'string' && typeof error.message === 'string') {
-      return new ApiError(error.code, error.message, status, error.details);
-    }
-  }
-  return new ApiError('HTTP_ERROR', `HTTP ${status}`, status);
-}
-
-/**
- * Sends one file as multipart form data (`file`) with the session's CSRF token; resolves with the answer's data or
- * rejects with the server's error (wrong content, too big).
- */
-export async function uploadFile<T>(path: string, file: File, csrfToken: string | null): Promise<T> {
-  const form = new FormData();
-  form.append('file', file, file.name);
-  const headers: Record<string, string> = { accept: 'application/json' };
-  const lang = document.documentElement.lang;
-  if (lang) {
-    headers['accept-language'] = lang;
-  }
-  if (csrfToken) {
-    headers[CSRF_HEADER] = csrfToken;
-  }
-  let response: Response;
-  try {
-    response = await fetch(path, { method: 'POST', body: form, headers, credentials: 'same-origin' });
-  } catch {
-    throw new ApiError('NETWORK_ERROR', 'Network error', 0);
-  }
-  const body: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    throw errorOf(response.status, body);
-  }
-  return (body as { data: T }).data;
-}
-
 /** Uploads a document to an MOU. */
-export function uploadMouDocument(mouId: string, file: File, csrfToken: string | null): Promise<MouDocument> {
-  return uploadFile<MouDocument>(mouPath(mouId, '/documents'), file, csrfToken);
+export function uploadMouDocument(mouId: string, file: File): Promise<MouDocument> {
+  return uploadFile<MouDocument>(mouPath(mouId, '/documents'), file);
 }

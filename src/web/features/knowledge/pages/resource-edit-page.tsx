@@ -13,7 +13,6 @@ import { Badge } from '@web/components/ui/badge';
 import { FormAlert } from '@web/components/ui/form';
 import { PageHeader } from '@web/components/ui/page-header';
 import { ErrorState, LoadingState } from '@web/components/ui/states';
-import { useAuth } from '@web/features/accounts/auth';
 import { RequireAuth } from '@web/features/accounts/components/require-auth';
 import { Field } from '@web/features/projects/components/fields';
 import { spreadErrors } from '@web/features/projects/errors';
@@ -82,7 +81,6 @@ function toggle<T>(list: readonly T[], item: T, on: boolean): T[] {
 
 function FileAndStatus({ resource, onChanged }: { resource: Resource; onChanged: () => void }) {
   const { t } = useI18n();
-  const { me } = useAuth();
   const navigate = useNavigate();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
@@ -124,7 +122,7 @@ function FileAndStatus({ resource, onChanged }: { resource: Resource; onChanged:
           onChange={(event) => {
             const file = event.target.files?.[0];
             if (file) {
-              act(() => knowledgeApi.upload(resource.id, file, me?.csrfToken ?? null));
+              act(() => knowledgeApi.upload(resource.id, file));
               if (input.current) {
                 input.current.value = '';
               }

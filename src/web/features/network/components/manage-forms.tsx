@@ -250,7 +250,21 @@ export function ContributionForm({
   const [fiscalYear, setFiscalYear] = useState(String(currentFiscalYearBe()));
   const [receivedOn, setReceivedOn] = useState('');
   const [mouId, setMouId] = useState('');
-  const fields = ['kind', 'amountSatang', 'descriptionTh', 'fiscalYear', 'receivedOn', 'mouId'];
+  /** `programme:<id>` or `project:<id>`: what the contribution supports, if anything. */
+  const [supports, setSupports] = useState('');
+  const targets = useLinkTargets(true);
+  const options = targets.status === 'success' ? targets.data : [];
+  const [supportKind, supportId] = supports.split(':');
+  const fields = [
+    'kind',
+    'amountSatang',
+    'descriptionTh',
+    'fiscalYear',
+    'receivedOn',
+    'mouId',
+    'programmeId',
+    'projectId',
+  ];
   const years = Array.from({ length: 8 }, (_, i) => currentFiscalYearBe() + 1 - i);
   return (
     <Disclosure
@@ -269,8 +283,8 @@ export function ContributionForm({
             fiscalYear: Number(fiscalYear),
             receivedOn: receivedOn || null,
             mouId: mouId || null,
-            programmeId: null,
-            projectId: null,
+            programmeId: supportKind === 'programme' ? (supportId ?? null) : null,
+            projectId: supportKind === 'project' ? (supportId ?? null) : null,
           }),
         );
         if (ok) {
@@ -334,6 +348,32 @@ export function ContributionForm({
               <option key={m.id} value={m.id}>
                 {titleIn(m, lang)}
               </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field
+        label={t('network.contribution.supports')}
+        error={errors.fields.programmeId ?? errors.fields.projectId}
+      >
+        {(tie) => (
+          <select
+            {...tie}
+            value={supports}
+            onChange={(e) => setSupports(e.target.value)}
+            data-testid="contribution-supports"
+          >
+            <option value="">{t('network.none')}</option>
+            {(['programme', 'project'] as const).map((kind) => (
+              <optgroup key={kind} label={t(`network.contribution.${kind}`)}>
+                {options
+                  .filter((o) => o.target === kind)
+                  .map((o) => (
+                    <option key={o.id} value={`${kind}:${o.id}`}>
+                      {lang === 'en' && o.nameEn ? o.nameEn : o.nameTh}
+                    </option>
+                  ))}
+              </optgroup>
             ))}
           </select>
         )}

@@ -7,7 +7,6 @@ import { ExternalLink } from '@web/components/ui/external-link';
 import { FormAlert } from '@web/components/ui/form';
 import { PageHeader } from '@web/components/ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '@web/components/ui/states';
-import { useAuth } from '@web/features/accounts/auth';
 import { apiErrorText } from '@web/lib/forms';
 import { toApiError } from '@web/lib/api';
 import { formatBaht, formatDate, formatNumber } from '@web/lib/format';
@@ -43,7 +42,6 @@ function MouDocuments({
   onChanged: () => void;
 }) {
   const { t, lang } = useI18n();
-  const { me } = useAuth();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -54,7 +52,7 @@ function MouDocuments({
   const upload = (file: File) => {
     setBusy(true);
     setProblem(null);
-    uploadMouDocument(mou.id, file, me?.csrfToken ?? null)
+    uploadMouDocument(mou.id, file)
       .then(onChanged, (error: unknown) => {
         const e = toApiError(error);
         const issue = (e.details as { issues?: Array<{ message: string }> } | undefined)?.issues?.[0];

@@ -2,7 +2,6 @@ import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { FILE_KINDS } from '@shared/contracts/forms';
 import { PROJECT_LIMITS, type EvidenceFile } from '@shared/contracts/projects';
 import { acceptAttribute, formatFileSize } from '@web/components/form-renderer/file-kinds';
-import { useAuth } from '@web/features/accounts/auth';
 import { fieldIssues, toApiError } from '@web/lib/api';
 import { formatDate } from '@web/lib/format';
 import { apiErrorText } from '@web/lib/forms';
@@ -51,7 +50,6 @@ export function EvidenceFiles({
   onRemoved: (fileId: string) => void;
 }) {
   const { t, lang } = useI18n();
-  const { me } = useAuth();
   const id = useId();
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [problems, setProblems] = useState<string[]>([]);
@@ -68,7 +66,7 @@ export function EvidenceFiles({
     counter.current += 1;
     const key = counter.current;
     setUploads((list) => [...list, { key, name: file.name, fraction: 0 }]);
-    uploadEvidence(reportId, target, file, me?.csrfToken ?? null, (fraction) =>
+    uploadEvidence(reportId, target, file, (fraction) =>
       setUploads((list) => list.map((u) => (u.key === key ? { ...u, fraction } : u))),
     )
       .then(onAdded, (raw: unknown) => {

@@ -162,12 +162,11 @@ function ProposalEditor({ initial, onReload }: { initial: ProposalDetail; onRelo
     );
   }, [detail.attachments, uploaded, removed]);
 
-  const csrfToken = me?.csrfToken ?? null;
   const files = useMemo<FileHandlers>(
     () => ({
       attachments,
       upload: async (questionId, file, onProgress) => {
-        const attachment = await uploadAttachment(detail.id, questionId, file, csrfToken, onProgress);
+        const attachment = await uploadAttachment(detail.id, questionId, file, onProgress);
         setUploaded((list) => [...list, attachment]);
         return attachment;
       },
@@ -177,7 +176,7 @@ function ProposalEditor({ initial, onReload }: { initial: ProposalDetail; onRelo
       },
       downloadHref: (attachment) => attachmentHref(detail.id, attachment.id),
     }),
-    [attachments, detail.id, csrfToken],
+    [attachments, detail.id],
   );
 
   const onAnswer = useCallback(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentDisposition, sanitiseFileName, sniffFile } from './proposals.files';
+import { contentDisposition, sanitiseFileName, sniffFile } from '@server/lib/files';
 
 describe('file names', () => {
   it.each([
