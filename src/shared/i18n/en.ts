@@ -433,6 +433,8 @@ export const en: Catalogue = {
     refresh: 'Refresh',
   },
   common: {
+    moneyHint: 'In baht, e.g. 250000 or 1,250,000.50',
+    moneyNotAmount: 'Enter an amount in baht: not negative, at most 2 decimals',
     loading: 'Loading…',
     error: 'Something went wrong',
     retry: 'Try again',

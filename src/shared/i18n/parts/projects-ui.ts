@@ -14,10 +14,6 @@ export const projectsUiTh = {
   saving: 'กำลังบันทึก…',
   percent: '{{value}}%',
   range: '{{from}} – {{to}}',
-  money: {
-    hint: 'กรอกเป็นบาท เช่น 250000 หรือ 1,250,000.50',
-    notAmount: 'กรอกจำนวนเงินเป็นบาท ไม่ติดลบ ทศนิยมไม่เกิน 2 ตำแหน่ง',
-  },
   list: {
     title: 'โครงการที่ได้รับทุน',
     introMember: 'โครงการขององค์กรที่คุณเป็นสมาชิก: สัญญา งวดเงิน รายงานความก้าวหน้า และการปิดโครงการ',
@@ -296,10 +292,6 @@ export const projectsUiEn: Widen<typeof projectsUiTh> = {
   saving: 'Saving…',
   percent: '{{value}}%',
   range: '{{from}} – {{to}}',
-  money: {
-    hint: 'In baht, e.g. 250000 or 1,250,000.50',
-    notAmount: 'Enter an amount in baht: not negative, at most 2 decimals',
-  },
   list: {
     title: 'Funded projects',
     introMember: "Your organisations' projects: agreements, instalments, progress reports and close-out.",

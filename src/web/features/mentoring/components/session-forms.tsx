@@ -3,7 +3,7 @@ import { RATING_MAX, RATING_MIN, SESSION_HOURS_MAX, type Session } from '@shared
 import { FormAlert, FormSuccess } from '@web/components/ui/form';
 import { useI18n } from '@web/lib/i18n';
 import { mentoringApi } from '../api';
-import { DateField, Field } from './field';
+import { DateField, Field } from '@web/components/ui/fields';
 import { useFormCommand } from './use-form-command';
 
 const SESSION_FIELDS = ['heldOn', 'topic', 'hours', 'notes', 'followUps'] as const;

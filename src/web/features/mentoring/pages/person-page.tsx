@@ -9,7 +9,7 @@ import { formatDate, localName } from '@web/lib/format';
 import { useI18n } from '@web/lib/i18n';
 import { usePageTitle } from '@web/lib/page-title';
 import { mentoringApi, usePerson } from '../api';
-import { DateField, Field } from '../components/field';
+import { DateField, Field } from '@web/components/ui/fields';
 import { RecordStats } from '../components/record-stats';
 import { useFormCommand } from '../components/use-form-command';
 import { ExpertiseList, RoleBadges, nameIn } from '../labels';

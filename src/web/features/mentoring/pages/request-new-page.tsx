@@ -11,7 +11,7 @@ import { useI18n } from '@web/lib/i18n';
 import { usePageTitle } from '@web/lib/page-title';
 import { useApiRaw } from '@web/lib/use-api';
 import { mentoringApi, useDrivingUnitChoices } from '../api';
-import { Field } from '../components/field';
+import { Field } from '@web/components/ui/fields';
 import { useFormCommand } from '../components/use-form-command';
 import '@web/components/ui/form.css';
 import '../mentoring.css';

@@ -9,7 +9,7 @@ import { formatDate, formatNumber } from '@web/lib/format';
 import { useI18n } from '@web/lib/i18n';
 import { usePageTitle } from '@web/lib/page-title';
 import { mentoringApi, useMentorOptions, useRequest } from '../api';
-import { Field } from '../components/field';
+import { Field } from '@web/components/ui/fields';
 import { LogSessionForm, RateSessionForm } from '../components/session-forms';
 import { useFormCommand } from '../components/use-form-command';
 import { RequestStatusBadge, Stars, nameIn } from '../labels';

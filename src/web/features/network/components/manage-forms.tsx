@@ -11,8 +11,8 @@ import {
 import type { DrivingUnit } from '@shared/contracts/identity';
 import { FormAlert } from '@web/components/ui/form';
 import { parseBahtInput } from '@web/components/form-renderer/money';
-import { BahtField, DateField, Field } from '@web/features/projects/components/fields';
-import { spreadErrors } from '@web/features/projects/errors';
+import { BahtField, DateField, Field } from '@web/components/ui/fields';
+import { spreadErrors } from '@web/lib/field-errors';
 import { currentFiscalYearBe } from '@web/features/call-admin/bangkok-time';
 import { toApiError } from '@web/lib/api';
 import { useApi } from '@web/lib/use-api';

@@ -3,7 +3,7 @@ import type { ProjectDetail } from '@shared/contracts/projects';
 import { formatDate } from '@web/lib/format';
 import { useI18n } from '@web/lib/i18n';
 import { projectsApi } from '../api';
-import { Field } from './fields';
+import { Field } from '@web/components/ui/fields';
 import { ProblemAlert } from './problem-alert';
 import { ProjectDialog } from './project-dialog';
 import { useCommand } from './use-command';

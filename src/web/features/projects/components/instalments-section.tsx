@@ -8,9 +8,9 @@ import { toApiError } from '@web/lib/api';
 import { formatBaht, formatDate } from '@web/lib/format';
 import { useI18n } from '@web/lib/i18n';
 import { projectsApi } from '../api';
-import { spreadErrors } from '../errors';
+import { spreadErrors } from '@web/lib/field-errors';
 import { InstalmentStatusBadge } from '../labels';
-import { BahtField, DateField, Field } from './fields';
+import { BahtField, DateField, Field } from '@web/components/ui/fields';
 import { ProjectDialog } from './project-dialog';
 
 const PAYMENT_FIELDS = ['paidOn', 'paidSatang', 'reference', 'note', 'carryForward'];
@@ -47,7 +47,7 @@ function PaymentDialog({
       found.paidOn = t('forms.required');
     }
     if (typeof paid !== 'number') {
-      found.paidSatang = paid === undefined ? t('forms.required') : t('projectsUi.money.notAmount');
+      found.paidSatang = paid === undefined ? t('forms.required') : t('common.moneyNotAmount');
     } else if (paid > instalment.amountSatang) {
       found.paidSatang = t('projectsUi.payment.overAmount', {
         amount: formatBaht(instalment.amountSatang, lang),

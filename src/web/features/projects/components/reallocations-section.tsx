@@ -7,9 +7,9 @@ import { toApiError } from '@web/lib/api';
 import { formatBaht, formatDate } from '@web/lib/format';
 import { useI18n } from '@web/lib/i18n';
 import { projectsApi } from '../api';
-import { spreadErrors } from '../errors';
+import { spreadErrors } from '@web/lib/field-errors';
 import { ReallocationStatusBadge, useCategoryLabel } from '../labels';
-import { BahtField, Field } from './fields';
+import { BahtField, Field } from '@web/components/ui/fields';
 import { ProblemAlert } from './problem-alert';
 import { ProjectDialog } from './project-dialog';
 import { useCommand } from './use-command';
@@ -51,7 +51,7 @@ function RequestForm({ project, onChanged }: { project: ProjectDetail; onChanged
       found.toLineId = t('projectsUi.reallocations.sameLine');
     }
     if (typeof satang !== 'number' || satang < 1) {
-      found.amountSatang = satang === undefined ? t('forms.required') : t('projectsUi.money.notAmount');
+      found.amountSatang = satang === undefined ? t('forms.required') : t('common.moneyNotAmount');
     } else if (available !== null && satang > available) {
       found.amountSatang = t('projectsUi.reallocations.overAvailable', {
         amount: formatBaht(available, lang),

@@ -11,7 +11,7 @@ import { usePageTitle } from '@web/lib/page-title';
 import { projectsApi, useDrivingUnits, useProject } from '../api';
 import { AgreementCard } from '../components/agreement-card';
 import { CloseSection } from '../components/close-section';
-import { Field } from '../components/fields';
+import { Field } from '@web/components/ui/fields';
 import { InstalmentsSection } from '../components/instalments-section';
 import { BudgetSection, MilestonesSection, ReportsSection } from '../components/plan-sections';
 import { ProblemAlert } from '../components/problem-alert';

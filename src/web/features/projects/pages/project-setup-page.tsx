@@ -14,8 +14,8 @@ import { useI18n } from '@web/lib/i18n';
 import { usePageTitle } from '@web/lib/page-title';
 import { useUnsavedGuard } from '@web/lib/use-unsaved-guard';
 import { projectsApi, useDrivingUnits, useProject } from '../api';
-import { spreadErrors } from '../errors';
-import { BahtField, DateField, Field } from '../components/fields';
+import { spreadErrors } from '@web/lib/field-errors';
+import { BahtField, DateField, Field } from '@web/components/ui/fields';
 import { projectTitle, useCategoryLabel } from '../labels';
 import {
   checkAmounts,
@@ -144,7 +144,7 @@ function Editor({ initial, onReload }: { initial: ProjectDetail; onReload: () =>
       case 'required':
         return t('forms.required');
       case 'invalidAmount':
-        return t('projectsUi.money.notAmount');
+        return t('common.moneyNotAmount');
       case 'zeroAmount':
         return t('projectsUi.setup.zeroAmount');
       case 'invalidNumber':

@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from 'react';
-import { FieldError, describedBy } from '@web/components/ui/form';
-import { formatDate } from '@web/lib/format';
+import { FieldError, describedBy } from './form';
+import { parseBahtInput } from '@web/components/form-renderer/money';
+import { formatBaht, formatDate } from '@web/lib/format';
 import { useI18n } from '@web/lib/i18n';
 
 export interface Tie {
@@ -45,51 +46,62 @@ export function Field({
   );
 }
 
-/** A group of checkboxes (roles, expertise) with one legend. */
-export function CheckboxGroup<T extends string>({
-  legend,
-  options,
+/** A money input in baht (held as the typed text); the hint reads the amount back as the platform shows it. */
+export function BahtField({
+  label,
   value,
   onChange,
   error,
+  hint,
   testId,
 }: {
-  legend: string;
-  options: ReadonlyArray<{ value: T; label: string }>;
-  value: readonly T[];
-  onChange: (next: T[]) => void;
+  label: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
   error?: string | undefined;
+  hint?: ReactNode;
   testId?: string;
 }) {
-  const id = useId();
+  const { t, lang } = useI18n();
+  const satang = parseBahtInput(value);
+  const readBack =
+    typeof satang === 'number'
+      ? formatBaht(satang, lang)
+      : satang === null
+        ? t('common.moneyNotAmount')
+        : t('common.moneyHint');
   return (
-    <fieldset className="me-checks" data-testid={testId} aria-describedby={error ? `${id}-error` : undefined}>
-      <legend>{legend}</legend>
-      <div className="me-checks__row">
-        {options.map((o) => (
-          <label key={o.value} className="me-check">
-            <input
-              type="checkbox"
-              checked={value.includes(o.value)}
-              onChange={(event) =>
-                onChange(event.target.checked ? [...value, o.value] : value.filter((v) => v !== o.value))
-              }
-            />
-            {o.label}
-          </label>
-        ))}
-      </div>
-      <FieldError id={`${id}-error`} message={error} />
-    </fieldset>
+    <Field
+      label={label}
+      error={error}
+      hint={
+        <>
+          {hint ? <>{hint} · </> : null}
+          <span aria-live="polite">{readBack}</span>
+        </>
+      }
+    >
+      {(tie) => (
+        <input
+          {...tie}
+          inputMode="decimal"
+          autoComplete="off"
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          data-testid={testId}
+        />
+      )}
+    </Field>
   );
 }
 
-/** A date input whose hint reads the chosen date back as the platform shows it (Buddhist Era in Thai). */
+/** A calendar date, read back in the language's calendar (Buddhist Era in Thai). */
 export function DateField({
   label,
   value,
   onChange,
   error,
+  min,
   max,
   testId,
 }: {
@@ -97,6 +109,7 @@ export function DateField({
   value: string;
   onChange: (value: string) => void;
   error?: string | undefined;
+  min?: string | undefined;
   max?: string | undefined;
   testId?: string;
 }) {
@@ -109,6 +122,7 @@ export function DateField({
           {...tie}
           type="date"
           value={value}
+          min={min}
           max={max}
           onChange={(event) => onChange(event.target.value)}
           data-testid={testId}
