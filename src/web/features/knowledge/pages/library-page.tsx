@@ -1,3 +1,4 @@
+import { OffsetPager } from '@web/components/ui/pager';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import {
@@ -236,35 +237,19 @@ export default function LibraryPage() {
                 <ResourceCard key={resource.id} resource={resource} />
               ))}
             </ul>
-            {offset > 0 || list.page.nextCursor !== null ? (
-              <nav className="kn-pager" aria-label={t('network.library.pager')}>
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  disabled={offset === 0}
-                  onClick={() => go({ ...filters, cursor: Math.max(0, offset - PAGE_SIZE) })}
-                >
-                  {t('network.previous')}
-                </button>
-                <span>
-                  {t('network.range', {
-                    from: formatNumber(offset + 1, lang),
-                    to: formatNumber(offset + rows.length, lang),
-                    total: formatNumber(list.page.total, lang),
-                  })}
-                </span>
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  disabled={list.page.nextCursor === null}
-                  onClick={() =>
-                    list.page.nextCursor !== null && go({ ...filters, cursor: list.page.nextCursor })
-                  }
-                >
-                  {t('network.next')}
-                </button>
-              </nav>
-            ) : null}
+            <OffsetPager
+              className="kn-pager"
+              label={t('network.library.pager')}
+              offset={offset}
+              shown={rows.length}
+              total={list.page.total}
+              hasNext={list.page.nextCursor !== null}
+              previousText={t('network.previous')}
+              nextText={t('network.next')}
+              rangeKey="network.range"
+              onPrevious={() => go({ ...filters, cursor: Math.max(0, offset - PAGE_SIZE) })}
+              onNext={() => list.page.nextCursor !== null && go({ ...filters, cursor: list.page.nextCursor })}
+            />
           </>
         )}
       </div>

@@ -1,3 +1,4 @@
+import { OffsetPager } from '@web/components/ui/pager';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import {
@@ -255,35 +256,19 @@ export default function NetworkPage() {
                 <PartnerCard key={partner.id} partner={partner} />
               ))}
             </ul>
-            {offset > 0 || list.page.nextCursor !== null ? (
-              <nav className="nw-pager" aria-label={t('network.directory.pager')}>
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  disabled={offset === 0}
-                  onClick={() => go({ ...query, cursor: Math.max(0, offset - PAGE_SIZE) })}
-                >
-                  {t('network.previous')}
-                </button>
-                <span>
-                  {t('network.range', {
-                    from: formatNumber(offset + 1, lang),
-                    to: formatNumber(offset + rows.length, lang),
-                    total: formatNumber(list.page.total, lang),
-                  })}
-                </span>
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  disabled={list.page.nextCursor === null}
-                  onClick={() =>
-                    list.page.nextCursor !== null && go({ ...query, cursor: list.page.nextCursor })
-                  }
-                >
-                  {t('network.next')}
-                </button>
-              </nav>
-            ) : null}
+            <OffsetPager
+              className="nw-pager"
+              label={t('network.directory.pager')}
+              offset={offset}
+              shown={rows.length}
+              total={list.page.total}
+              hasNext={list.page.nextCursor !== null}
+              previousText={t('network.previous')}
+              nextText={t('network.next')}
+              rangeKey="network.range"
+              onPrevious={() => go({ ...query, cursor: Math.max(0, offset - PAGE_SIZE) })}
+              onNext={() => list.page.nextCursor !== null && go({ ...query, cursor: list.page.nextCursor })}
+            />
           </>
         )}
       </div>
