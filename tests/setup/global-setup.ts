@@ -1,14 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { PGlite } from '@electric-sql/pglite';
-import { openDatabase } from '@server/db/client';
+import { createPglite, openDatabase } from '@server/db/client';
 import { prepareDatabase } from '@server/db/bootstrap';
 import { MIGRATIONS_DIR, PGLITE_SNAPSHOT, databaseName, testDatabaseUrl, withDatabase } from './engines';
 
 /** Migrates once per run a PGlite database, dumped to a snapshot that each test file loads. */
 export async function setupPglite(): Promise<void> {
-  const pglite = new PGlite();
+  const pglite = createPglite();
   const handle = await openDatabase({ pglite });
   await prepareDatabase(handle, MIGRATIONS_DIR);
   const dump = await pglite.dumpDataDir('gzip');

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { PGlite } from '@electric-sql/pglite';
-import { openDatabase, type DatabaseHandle } from '@server/db/client';
+import { createPglite, openDatabase, type DatabaseHandle } from '@server/db/client';
 import { PGLITE_SNAPSHOT, databaseName, testDatabaseUrl, withDatabase, type TestEngine } from './engines';
 
 export interface TestDatabase extends DatabaseHandle {
@@ -14,7 +13,7 @@ export interface TestDatabase extends DatabaseHandle {
 export async function createTestDatabase(engine: TestEngine): Promise<TestDatabase> {
   if (engine === 'pglite') {
     const snapshot = readFileSync(PGLITE_SNAPSHOT);
-    const pglite = new PGlite({ loadDataDir: new Blob([snapshot]) });
+    const pglite = createPglite({ loadDataDir: new Blob([snapshot]) });
     const handle = await openDatabase({ pglite });
     return { ...handle, destroy: () => handle.close() };
   }

@@ -1,4 +1,5 @@
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -52,9 +53,17 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   };
 }
 
+/**
+ * A PGlite instance with the extensions the migrations create (`pg_trgm` for misspelt and partial search words).
+ * Every embedded database, tests' snapshots included, is made here.
+ */
+export function createPglite(options: Omit<PGliteOptions, 'extensions'> = {}): PGlite {
+  return new PGlite({ ...options, extensions: { pg_trgm } });
+}
+
 async function openPglite(dataDir: string): Promise<PGlite> {
   try {
-    const client = new PGlite(dataDir);
+    const client = createPglite({ dataDir });
     await client.waitReady;
     return client;
   } catch (error) {

@@ -15,6 +15,8 @@ import { activitiesEn } from './parts/activities';
 import { cohortsEn } from './parts/cohorts';
 import { mentoringEn } from './parts/mentoring';
 import { networkEn } from './parts/network';
+import { innovationsEn } from './parts/innovations';
+import { diffusionEn } from './parts/diffusion';
 import type { Catalogue } from './th';
 
 export const en: Catalogue = {
@@ -458,6 +460,8 @@ export const en: Catalogue = {
     cohorts: cohortsEn.errors,
     mentoring: mentoringEn.errors,
     network: networkEn.errors,
+    innovations: innovationsEn.errors,
+    diffusion: diffusionEn.errors,
     DUPLICATE_PROVINCE: 'Province {{code}} is listed twice',
     DATE_RANGE: 'The end date must not be before the start date',
     UNKNOWN_PROVINCE: 'No province with code {{code}}',
@@ -610,6 +614,8 @@ export const en: Catalogue = {
   cohorts: cohortsEn,
   mentoring: mentoringEn,
   network: networkEn,
+  innovations: innovationsEn,
+  diffusion: diffusionEn,
   inbox: {
     ...inboxEn,
     messages: {
@@ -621,6 +627,8 @@ export const en: Catalogue = {
       ...cohortsEn.inbox,
       ...mentoringEn.inbox,
       ...networkEn.inbox,
+      ...innovationsEn.inbox,
+      ...diffusionEn.inbox,
     },
   },
   contests: contestsEn,
@@ -863,6 +871,8 @@ export const en: Catalogue = {
     ...cohortsEn.emails,
     ...mentoringEn.emails,
     ...networkEn.emails,
+    ...innovationsEn.emails,
+    ...diffusionEn.emails,
     greeting: 'Dear {{name}},',
     signature: 'The SI Platform team, National Innovation Agency',
     verify_email: {

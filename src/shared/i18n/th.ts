@@ -16,6 +16,8 @@ import { activitiesTh } from './parts/activities';
 import { cohortsTh } from './parts/cohorts';
 import { mentoringTh } from './parts/mentoring';
 import { networkTh } from './parts/network';
+import { innovationsTh } from './parts/innovations';
+import { diffusionTh } from './parts/diffusion';
 
 /** The Thai catalogue: the source of every user-facing string. English (`en.ts`) must have the same keys. */
 export const th = {
@@ -446,6 +448,8 @@ export const th = {
     cohorts: cohortsTh.errors,
     mentoring: mentoringTh.errors,
     network: networkTh.errors,
+    innovations: innovationsTh.errors,
+    diffusion: diffusionTh.errors,
     DUPLICATE_PROVINCE: 'จังหวัดรหัส {{code}} อยู่ในรายการซ้ำ',
     DATE_RANGE: 'วันที่สิ้นสุดต้องไม่ก่อนวันที่เริ่มต้น',
     UNKNOWN_PROVINCE: 'ไม่พบจังหวัดรหัส {{code}}',
@@ -594,6 +598,8 @@ export const th = {
   cohorts: cohortsTh,
   mentoring: mentoringTh,
   network: networkTh,
+  innovations: innovationsTh,
+  diffusion: diffusionTh,
   inbox: {
     ...inboxTh,
     messages: {
@@ -605,6 +611,8 @@ export const th = {
       ...cohortsTh.inbox,
       ...mentoringTh.inbox,
       ...networkTh.inbox,
+      ...innovationsTh.inbox,
+      ...diffusionTh.inbox,
     },
   },
   contests: contestsTh,
@@ -838,6 +846,8 @@ export const th = {
     ...cohortsTh.emails,
     ...mentoringTh.emails,
     ...networkTh.emails,
+    ...innovationsTh.emails,
+    ...diffusionTh.emails,
     greeting: 'เรียน คุณ{{name}}',
     signature: 'ทีมงาน SI Platform สำนักงานนวัตกรรมแห่งชาติ',
     verify_email: {

@@ -12,3 +12,4 @@ export * from './projects';
 export * from './incubation';
 export * from './network';
 export * from './knowledge';
+export * from './innovations';

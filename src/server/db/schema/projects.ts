@@ -341,36 +341,3 @@ export const projectReallocations = pgTable(
   },
   (t) => [index('project_reallocations_project_idx').on(t.projectId, t.status)],
 );
-
-/**
- * An entry of the innovation catalogue (ผลงานนวัตกรรมเพื่อสังคม). Close-out creates or updates the entry of its
- * project as a draft; the catalogue capability adds everything else.
- */
-export const innovations = pgTable(
-  'innovations',
-  {
-    id: uuid().primaryKey().defaultRandom(),
-    projectId: uuid().references(() => projects.id, { onDelete: 'set null' }),
-    organisationId: uuid().references(() => organisations.id, { onDelete: 'set null' }),
-    titleTh: text().notNull(),
-    titleEn: text().notNull().default(''),
-    summaryTh: text().notNull().default(''),
-    summaryEn: text().notNull().default(''),
-    themes: text()
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
-    provinceCodes: smallint()
-      .array()
-      .notNull()
-      .default(sql`'{}'::smallint[]`),
-    srl: smallint(),
-    lessonsLearned: text().notNull().default(''),
-    scalingRecommendations: jsonb().$type<ScalingRecommendation[]>().notNull().default([]),
-    /** draft → published */
-    status: text().notNull().default('draft'),
-    version: integer().notNull().default(1),
-    ...timestamps,
-  },
-  (t) => [uniqueIndex('innovations_project_key').on(t.projectId)],
-);

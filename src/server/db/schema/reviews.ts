@@ -20,6 +20,7 @@ import { calls } from './calls';
 import { users } from './identity';
 import { organisations } from './organisations';
 import { proposals } from './proposals';
+import { innovations } from './innovations';
 import { programmes } from './reference';
 
 /** How a call is reviewed and decided; one row per call, defaults until an officer changes them. */
@@ -353,8 +354,7 @@ export const contestEntries = pgTable(
     /** proposal | innovation | open */
     kind: text().notNull(),
     proposalId: uuid().references(() => proposals.id, { onDelete: 'set null' }),
-    /** The catalogue's innovation, once the catalogue exists. */
-    innovationId: uuid(),
+    innovationId: uuid().references(() => innovations.id, { onDelete: 'set null' }),
     organisationId: uuid().references(() => organisations.id, { onDelete: 'set null' }),
     titleTh: text().notNull(),
     titleEn: text().notNull().default(''),
