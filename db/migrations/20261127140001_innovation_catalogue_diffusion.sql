@@ -159,7 +159,7 @@ ALTER TABLE "innovations" ADD COLUMN "published_by" uuid;--> statement-breakpoin
 ALTER TABLE "innovations" ADD COLUMN "created_by" uuid;--> statement-breakpoint
 ALTER TABLE "innovations" ADD COLUMN "search_text" text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE "innovations" ADD COLUMN "search_vector" "tsvector" GENERATED ALWAYS AS (to_tsvector('simple', search_text)) STORED;--> statement-breakpoint
-ALTER TABLE "innovations" ADD COLUMN "search_title" text DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE "innovations" ADD COLUMN "search_title" text GENERATED ALWAYS AS (lower(title_th || ' ' || title_en)) STORED;--> statement-breakpoint
 ALTER TABLE "adoption_events" ADD CONSTRAINT "adoption_events_adoption_id_adoptions_id_fk" FOREIGN KEY ("adoption_id") REFERENCES "public"."adoptions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "adoption_events" ADD CONSTRAINT "adoption_events_actor_id_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "adoption_updates" ADD CONSTRAINT "adoption_updates_adoption_id_adoptions_id_fk" FOREIGN KEY ("adoption_id") REFERENCES "public"."adoptions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

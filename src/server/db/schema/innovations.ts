@@ -33,7 +33,7 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 /**
  * An entry of the innovation catalogue (ผลงานนวัตกรรมเพื่อสังคม): created from a closed project or by staff, published by
  * an officer. `search_text` holds the Thai-segmented words of every text field (Thai and English) for the `tsvector`;
- * `search_title` the raw, lower-cased titles for `pg_trgm` similarity (misspellings, partial words).
+ * `search_title` (generated) the raw, lower-cased titles for `pg_trgm` similarity (misspellings, partial words).
  */
 export const innovations = pgTable(
   'innovations',
@@ -98,7 +98,7 @@ export const innovations = pgTable(
     createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
     searchText: text().notNull().default(''),
     searchVector: tsvector().generatedAlwaysAs(sql`to_tsvector('simple', search_text)`),
-    searchTitle: text().notNull().default(''),
+    searchTitle: text().generatedAlwaysAs(sql`lower(title_th || ' ' || title_en)`),
     version: integer().notNull().default(1),
     ...timestamps,
   },

@@ -1,0 +1,52 @@
+import type { SQL } from 'drizzle-orm';
+import { innovations } from '@server/db/schema/index';
+import { toSearchText } from '@server/lib/thai-text';
+import { textSearchRank, textSearchWhere, type TextSearch } from '@server/lib/text-search';
+import { THEMES } from '@shared/reference/themes';
+
+/** The text fields of an innovation that search reads. */
+export interface InnovationSearchFields {
+  titleTh: string;
+  titleEn: string;
+  summaryTh: string;
+  summaryEn: string;
+  problemTh: string;
+  problemEn: string;
+  solutionTh: string;
+  solutionEn: string;
+  howItWorksTh: string;
+  howItWorksEn: string;
+  targetUsersTh: string;
+  targetUsersEn: string;
+  themes: readonly string[];
+}
+
+/** The `search_text` of an innovation: its words (Thai segmented) in both languages, its themes' names included. */
+export function innovationSearchText(fields: InnovationSearchFields): string {
+  const themeNames = THEMES.filter((t) => fields.themes.includes(t.code)).flatMap((t) => [
+    t.nameTh,
+    t.nameEn,
+  ]);
+  return toSearchText(
+    fields.titleTh,
+    fields.titleEn,
+    fields.summaryTh,
+    fields.summaryEn,
+    fields.problemTh,
+    fields.problemEn,
+    fields.solutionTh,
+    fields.solutionEn,
+    fields.howItWorksTh,
+    fields.howItWorksEn,
+    fields.targetUsersTh,
+    fields.targetUsersEn,
+    ...themeNames,
+  );
+}
+
+const columns = { vector: innovations.searchVector, trigramText: innovations.searchTitle };
+
+/** The condition and the rank of a catalogue search. */
+export function innovationSearchSql(search: TextSearch): { where: SQL; rank: SQL<number> } {
+  return { where: textSearchWhere(search, columns), rank: textSearchRank(search, columns) };
+}
