@@ -1,41 +1,17 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { th } from '@shared/i18n/th';
-import type { FormDefinitionInput } from '@shared/contracts/forms';
-import type { ProjectDetail, ProjectList, ReportDetail } from '@shared/contracts/projects';
-import { bangkokDate, addDays } from '@shared/projects/plan';
-import { registerVerified, signedInContext, unexpected, waitForMail } from './accounts-helpers';
-import {
-  api,
-  apiLogin,
-  apiResponse,
-  bangkokEndOfDay,
-  DEMO_PASSWORD,
-  OFFICER_EMAIL,
-  type ApiSession,
-} from './api-client';
+import type { ProjectDetail, ReportDetail } from '@shared/contracts/projects';
+import { bangkokDate } from '@shared/projects/plan';
+import { signedInContext, unexpected, waitForMail } from './accounts-helpers';
+import { api, apiLogin, DEMO_PASSWORD, OFFICER_EMAIL, type ApiSession } from './api-client';
+import { awardProjectViaApi, BAHT, EVIDENCE_PDF } from './project-helpers';
 import { launchBrowser, overflowsHorizontally, screenshot, watchProblems } from './browser';
 import { renderPdf } from './pdf-render';
 
 const baseUrl = inject('baseUrl');
 const stamp = Date.now();
-const BAHT = 100;
 const AWARD_BAHT = 300_000;
-
-const FORM: FormDefinitionInput = {
-  sections: [
-    {
-      id: 'project',
-      titleTh: 'ข้อมูลโครงการ',
-      titleEn: 'The project',
-      questions: [
-        { id: 'summary', type: 'long_text', labelTh: 'สรุปโครงการ', labelEn: 'Summary', required: true },
-        { id: 'budget', type: 'budget_table', labelTh: 'รายการงบประมาณ', labelEn: 'Budget', required: true },
-        { id: 'plan', type: 'milestones_table', labelTh: 'งวดงาน', labelEn: 'Milestones', required: true },
-      ],
-    },
-  ],
-};
 
 const TITLE = `ระบบประปาหมู่บ้านพลังงานแสงอาทิตย์ ${stamp}`;
 const applicant = {
@@ -43,12 +19,6 @@ const applicant = {
   email: `e2e-pj-owner-${stamp}@example.org`,
   password: 'โครงการ-ประปา-2569',
 };
-
-/** A small but real PDF: file checks look at the content, not the name. */
-const EVIDENCE_PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n' +
-    'trailer<</Root 1 0 R>>\n%%EOF\n',
-);
 
 let browser: Browser;
 let officer: ApiSession;
@@ -90,63 +60,18 @@ async function pay(instalmentId: string, version: number, reference: string): Pr
 beforeAll(async () => {
   browser = await launchBrowser();
   officer = await apiLogin(OFFICER_EMAIL, DEMO_PASSWORD);
-  const call = await api<{ id: string }>(officer, 'POST', '/api/calls', {
-    programmeSlug: 'sectoral',
-    code: 'EPJ',
-    titleTh: `รอบทดสอบโครงการที่ได้รับทุน ${stamp}`,
-    titleEn: 'Test call: grant projects',
-    descriptionTh: 'รอบสำหรับทดสอบการติดตามโครงการ',
-    descriptionEn: 'A call to test project follow-up',
-    opensAt: new Date(Date.now() - 86_400_000).toISOString(),
-    closesAt: bangkokEndOfDay(30),
-    fiscalYear: 2570,
-    totalBudgetSatang: 1_000_000 * BAHT,
-    minGrantSatang: 100_000 * BAHT,
-    maxGrantSatang: 500_000 * BAHT,
-    eligibility: { maxProposalsPerOrganisation: 5 },
-  });
-  await api(officer, 'PUT', `/api/calls/${call.id}/forms/proposal`, { definition: FORM });
-  await api(officer, 'POST', `/api/calls/${call.id}/publish`);
-
-  await registerVerified(applicant);
-  owner = await apiLogin(applicant.email, applicant.password);
-  const organisation = await api<{ id: string }>(owner, 'POST', '/api/organisations', {
-    nameTh: `วิสาหกิจชุมชนบ้านโคกสูง ${stamp}`,
-    type: 'community_enterprise',
+  const awarded = await awardProjectViaApi(officer, {
+    stamp,
+    callCode: 'EPJ',
+    title: TITLE,
+    summary: 'ชุมชนติดตั้งระบบสูบน้ำพลังงานแสงอาทิตย์และตั้งกองทุนน้ำดูแลระบบเอง',
+    applicant,
+    organisationName: `วิสาหกิจชุมชนบ้านโคกสูง ${stamp}`,
     provinceCode: 40,
+    awardBaht: AWARD_BAHT,
   });
-  const today = bangkokDate(new Date());
-  const draft = await api<{ id: string; version: number }>(owner, 'POST', '/api/proposals', {
-    callId: call.id,
-    organisationId: organisation.id,
-    titleTh: TITLE,
-  });
-  const saved = await api<{ version: number }>(owner, 'PATCH', `/api/proposals/${draft.id}`, {
-    version: draft.version,
-    answers: {
-      summary: 'ชุมชนติดตั้งระบบสูบน้ำพลังงานแสงอาทิตย์และตั้งกองทุนน้ำดูแลระบบเอง',
-      budget: [
-        { category: 'materials', description: 'แผงโซลาร์และเครื่องสูบน้ำ', amountSatang: 240_000 * BAHT },
-        { category: 'operating', description: 'เวทีประชาคมและอบรม', amountSatang: 60_000 * BAHT },
-      ],
-      plan: [
-        { title: 'สำรวจแหล่งน้ำและออกแบบระบบร่วมกับชุมชน', dueDate: addDays(today, 60) },
-        { title: 'ติดตั้งระบบและตั้งกองทุนน้ำ', dueDate: addDays(today, 180) },
-      ],
-    },
-  });
-  await api(owner, 'POST', `/api/proposals/${draft.id}/submit`, { version: saved.version });
-  await api(officer, 'POST', `/api/calls/${call.id}/screening`, { ids: [draft.id], result: 'passed' });
-  await api(officer, 'POST', `/api/proposals/${draft.id}/decision`, {
-    outcome: 'award',
-    amountSatang: AWARD_BAHT * BAHT,
-    reason: '',
-  });
-  await api(officer, 'POST', `/api/calls/${call.id}/decisions/notify`, {});
-  const list = await apiResponse(officer, 'GET', `/api/projects?callId=${call.id}`);
-  const projects = (await list.json()) as ProjectList;
-  expect(projects.data).toHaveLength(1);
-  projectId = projects.data[0]?.id ?? '';
+  projectId = awarded.projectId;
+  owner = awarded.owner;
 });
 
 afterAll(async () => {
