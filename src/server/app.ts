@@ -40,6 +40,11 @@ import { cohortRoutes } from './modules/incubation/cohorts.routes';
 import { assessmentRoutes } from './modules/incubation/assessments.routes';
 import { networkRoutes } from './modules/network/network.routes';
 import { knowledgeRoutes } from './modules/knowledge/knowledge.routes';
+import { innovationRoutes } from './modules/innovations/innovations.routes';
+import { innovationPageMeta } from './modules/innovations/innovations.service';
+import { innovationCatalogueRoutes } from './modules/innovations/innovations.catalogue.routes';
+import { diffusionRoutes } from './modules/diffusion/adoptions.routes';
+import { needRoutes } from './modules/diffusion/needs.routes';
 import { mentoringRoutes } from './modules/mentoring/mentoring.routes';
 import { startReportReminderWorker, type ReportReminderWorker } from './modules/projects/reports.reminders';
 import { activityRoutes } from './modules/incubation/activities.routes';
@@ -242,6 +247,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   await app.register(networkRoutes, { prefix: '/api' });
   await app.register(knowledgeRoutes, { prefix: '/api' });
+  await app.register(innovationCatalogueRoutes, { prefix: '/api' });
+  await app.register(innovationRoutes, { prefix: '/api' });
+  await app.register(diffusionRoutes, { prefix: '/api' });
+  await app.register(needRoutes, {
+    prefix: '/api',
+    publicUrl: accounts.publicUrl,
+    onMailQueued: () => outbox.kick(),
+  });
   await app.register(cohortRoutes, {
     prefix: '/api',
     publicUrl: accounts.publicUrl,
@@ -252,7 +265,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   if (env.NODE_ENV !== 'production' && transport.kind === 'capture') {
     await app.register(devMailRoutes, { prefix: '/api/dev/mail' });
   }
-  await app.register(webPlugin, { distDir: env.WEB_DIST_DIR });
+  await app.register(webPlugin, {
+    distDir: env.WEB_DIST_DIR,
+    pageMeta: (pathname) => innovationPageMeta(database.db, pathname, publicUrl(env)),
+  });
 
   return app;
 }

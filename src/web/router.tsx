@@ -76,6 +76,19 @@ const LibraryPage = lazy(() => import('@web/features/knowledge/pages/library-pag
 const ResourcePage = lazy(() => import('@web/features/knowledge/pages/resource-page'));
 const LibraryManagePage = lazy(() => import('@web/features/knowledge/pages/manage-page'));
 const ResourceEditPage = lazy(() => import('@web/features/knowledge/pages/resource-edit-page'));
+const NeedsPage = lazy(() => import('@web/features/needs/pages/needs-page'));
+const NeedNewPage = lazy(() => import('@web/features/needs/pages/need-new-page'));
+const NeedPage = lazy(() => import('@web/features/needs/pages/need-page'));
+const AdminNeedsPage = lazy(() => import('@web/features/needs/pages/admin-needs-page'));
+const StatementMatchesPage = lazy(() => import('@web/features/needs/pages/statement-matches-page'));
+const CataloguePage = lazy(() => import('@web/features/innovations/pages/catalogue-page'));
+const InnovationPage = lazy(() => import('@web/features/innovations/pages/innovation-page'));
+const InnovationEditPage = lazy(() => import('@web/features/innovations/pages/innovation-edit-page'));
+const AdminInnovationsPage = lazy(() => import('@web/features/innovations/pages/admin-innovations-page'));
+const DiffusionPage = lazy(() => import('@web/features/diffusion/pages/diffusion-page'));
+const VillagePage = lazy(() => import('@web/features/diffusion/pages/village-page'));
+const AdoptionPage = lazy(() => import('@web/features/diffusion/pages/adoption-page'));
+const AdoptionEditPage = lazy(() => import('@web/features/diffusion/pages/adoption-edit-page'));
 const PersonnelPage = lazy(() => import('@web/features/mentoring/pages/personnel-page'));
 const PersonPage = lazy(() => import('@web/features/mentoring/pages/person-page'));
 const PersonEditPage = lazy(() => import('@web/features/mentoring/pages/person-edit-page'));
@@ -175,6 +188,21 @@ export const router = createBrowserRouter([
       { path: 'admin/knowledge', element: <LibraryManagePage /> },
       { path: 'admin/knowledge/new', element: <ResourceEditPage /> },
       { path: 'admin/knowledge/:id', element: <ResourceEditPage /> },
+      { path: 'needs', element: <NeedsPage /> },
+      { path: 'needs/new', element: <NeedNewPage /> },
+      { path: 'needs/:id', element: <NeedPage /> },
+      { path: 'admin/needs', element: <AdminNeedsPage /> },
+      { path: 'problem-statements/:id/matches', element: <StatementMatchesPage /> },
+      { path: 'innovations', element: <CataloguePage /> },
+      { path: 'innovations/new', element: <InnovationEditPage /> },
+      { path: 'innovations/:id', element: <InnovationPage /> },
+      { path: 'innovations/:id/edit', element: <InnovationEditPage /> },
+      { path: 'admin/innovations', element: <AdminInnovationsPage /> },
+      { path: 'diffusion', element: <DiffusionPage /> },
+      { path: 'villages/:id', element: <VillagePage /> },
+      { path: 'adoptions/new', element: <AdoptionEditPage /> },
+      { path: 'adoptions/:id', element: <AdoptionPage /> },
+      { path: 'adoptions/:id/edit', element: <AdoptionEditPage /> },
       { path: 'personnel', element: <PersonnelPage /> },
       { path: 'personnel/new', element: <PersonEditPage /> },
       { path: 'personnel/:id', element: <PersonPage /> },

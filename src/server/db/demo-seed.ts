@@ -19,6 +19,9 @@ import { ensureDemoCohorts } from '@server/modules/incubation/cohorts.demo';
 import { ensureDemoMentoring } from '@server/modules/mentoring/mentoring.demo';
 import { ensureDemoNetwork } from '@server/modules/network/network.demo';
 import { ensureDemoKnowledge } from '@server/modules/knowledge/knowledge.demo';
+import { ensureDemoInnovations } from '@server/modules/innovations/innovations.demo';
+import { ensureDemoDiffusion } from '@server/modules/diffusion/diffusion.demo';
+import { ensureDemoNeeds } from '@server/modules/diffusion/needs.demo';
 import type { FileStorage } from '@server/lib/file-storage';
 import type { PlatformRole } from '@shared/contracts/identity';
 
@@ -36,6 +39,8 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ email: string; name: string; role: P
   { email: 'applicant@demo.si-platform.test', name: 'ผู้ยื่นข้อเสนอ ตัวอย่าง', role: null },
   // A mentor of the SI personnel registry (no platform role): sees the requests assigned to them and logs sessions.
   { email: 'mentor@demo.si-platform.test', name: 'ดร.อารีย์ สุขสวัสดิ์', role: null },
+  // The owner of the demo local government (เทศบาลตำบล in Pattani): posts needs and says "we want to adopt this".
+  { email: 'localgov@demo.si-platform.test', name: 'ปลัดเทศบาลตำบลบานา ตัวอย่าง', role: null },
 ];
 
 import { TARGET_GROUP_CODE } from '@shared/reference/province-groups';
@@ -372,6 +377,43 @@ export async function loadDemoContent(db: Database, options: DemoSeedOptions): P
         drivingUnitId: await ensureDrivingUnit(db, DEMO_DRIVING_UNIT),
         fileStorage: options.fileStorage,
       });
+    },
+    log,
+  );
+  await runOnce(
+    db,
+    'demo-innovations',
+    async () => {
+      const officerUserId = await demoAccountId(db, 'programme_officer', 0);
+      if (!officerUserId) {
+        return 'no demo officer';
+      }
+      return ensureDemoInnovations(db, { now: new Date(), officerUserId });
+    },
+    log,
+  );
+  await runOnce(
+    db,
+    'demo-diffusion',
+    async () => {
+      const officerUserId = await demoAccountId(db, 'programme_officer', 0);
+      if (!officerUserId) {
+        return 'no demo officer';
+      }
+      return ensureDemoDiffusion(db, { now: new Date(), officerUserId });
+    },
+    log,
+  );
+  await runOnce(
+    db,
+    'demo-needs',
+    async () => {
+      const officerUserId = await demoAccountId(db, 'programme_officer', 0);
+      const localGovUserId = await demoAccountId(db, null, 2);
+      if (!officerUserId || !localGovUserId) {
+        return 'no demo officer or local-government account';
+      }
+      return ensureDemoNeeds(db, { now: new Date(), officerUserId, localGovUserId });
     },
     log,
   );

@@ -17,6 +17,8 @@ import { mentoringEn } from './parts/mentoring';
 import { networkEn } from './parts/network';
 import { innovationsEn } from './parts/innovations';
 import { diffusionEn } from './parts/diffusion';
+import { needsEn } from './parts/needs';
+import { catalogueEn } from './parts/catalogue';
 import type { Catalogue } from './th';
 
 export const en: Catalogue = {
@@ -462,6 +464,8 @@ export const en: Catalogue = {
     network: networkEn.errors,
     innovations: innovationsEn.errors,
     diffusion: diffusionEn.errors,
+    needs: needsEn.errors,
+    catalogue: catalogueEn.errors,
     DUPLICATE_PROVINCE: 'Province {{code}} is listed twice',
     DATE_RANGE: 'The end date must not be before the start date',
     UNKNOWN_PROVINCE: 'No province with code {{code}}',
@@ -616,6 +620,8 @@ export const en: Catalogue = {
   network: networkEn,
   innovations: innovationsEn,
   diffusion: diffusionEn,
+  needs: needsEn,
+  catalogue: catalogueEn,
   inbox: {
     ...inboxEn,
     messages: {
@@ -629,6 +635,7 @@ export const en: Catalogue = {
       ...networkEn.inbox,
       ...innovationsEn.inbox,
       ...diffusionEn.inbox,
+      ...needsEn.inbox,
     },
   },
   contests: contestsEn,
@@ -873,6 +880,7 @@ export const en: Catalogue = {
     ...networkEn.emails,
     ...innovationsEn.emails,
     ...diffusionEn.emails,
+    ...needsEn.emails,
     greeting: 'Dear {{name}},',
     signature: 'The SI Platform team, National Innovation Agency',
     verify_email: {

@@ -18,6 +18,8 @@ import { mentoringTh } from './parts/mentoring';
 import { networkTh } from './parts/network';
 import { innovationsTh } from './parts/innovations';
 import { diffusionTh } from './parts/diffusion';
+import { needsTh } from './parts/needs';
+import { catalogueTh } from './parts/catalogue';
 
 /** The Thai catalogue: the source of every user-facing string. English (`en.ts`) must have the same keys. */
 export const th = {
@@ -450,6 +452,8 @@ export const th = {
     network: networkTh.errors,
     innovations: innovationsTh.errors,
     diffusion: diffusionTh.errors,
+    needs: needsTh.errors,
+    catalogue: catalogueTh.errors,
     DUPLICATE_PROVINCE: 'จังหวัดรหัส {{code}} อยู่ในรายการซ้ำ',
     DATE_RANGE: 'วันที่สิ้นสุดต้องไม่ก่อนวันที่เริ่มต้น',
     UNKNOWN_PROVINCE: 'ไม่พบจังหวัดรหัส {{code}}',
@@ -600,6 +604,8 @@ export const th = {
   network: networkTh,
   innovations: innovationsTh,
   diffusion: diffusionTh,
+  needs: needsTh,
+  catalogue: catalogueTh,
   inbox: {
     ...inboxTh,
     messages: {
@@ -613,6 +619,7 @@ export const th = {
       ...networkTh.inbox,
       ...innovationsTh.inbox,
       ...diffusionTh.inbox,
+      ...needsTh.inbox,
     },
   },
   contests: contestsTh,
@@ -848,6 +855,7 @@ export const th = {
     ...networkTh.emails,
     ...innovationsTh.emails,
     ...diffusionTh.emails,
+    ...needsTh.emails,
     greeting: 'เรียน คุณ{{name}}',
     signature: 'ทีมงาน SI Platform สำนักงานนวัตกรรมแห่งชาติ',
     verify_email: {

@@ -105,6 +105,13 @@ export const innovations = pgTable(
   (t) => [
     uniqueIndex('innovations_project_key').on(t.projectId),
     index('innovations_status_idx').on(t.status, t.isFeatured, t.publishedAt),
+    // The catalogue's order (featured first, then newest), which also feeds a search its candidates.
+    index('innovations_catalogue_idx').on(
+      t.status,
+      sql`is_featured DESC`,
+      sql`published_at DESC NULLS LAST`,
+      sql`id DESC`,
+    ),
     index('innovations_search_idx').using('gin', t.searchVector),
     index('innovations_search_title_trgm_idx').using('gin', sql`${t.searchTitle} gin_trgm_ops`),
     index('innovations_themes_idx').using('gin', t.themes),
@@ -220,6 +227,8 @@ export const innovationNeeds = pgTable(
     districtCode: integer().references(() => districts.code),
     subdistrictCode: integer().references(() => subdistricts.code),
     villageName: text().notNull().default(''),
+    /** หมู่ที่, when known. */
+    villageNo: smallint(),
     titleTh: text().notNull(),
     descriptionTh: text().notNull(),
     peopleAffected: integer().notNull().default(0),
@@ -229,6 +238,8 @@ export const innovationNeeds = pgTable(
     requesterType: text().notNull(),
     contactEmail: text().notNull().default(''),
     contactPhone: text().notNull().default(''),
+    /** When the requester agreed to be contacted about the need (the public form requires it). */
+    contactConsentedAt: timestamp({ withTimezone: true }),
     submittedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
     /** pending → published | rejected; published → addressed | closed */
     status: text().notNull().default('pending'),

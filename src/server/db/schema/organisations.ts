@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   index,
   integer,
@@ -38,6 +39,8 @@ export const organisations = pgTable(
     website: text(),
     description: text().notNull().default(''),
     themes: jsonb().$type<string[]>().notNull().default([]),
+    /** Both names, lower-cased, for `pg_trgm`: substring and misspelt-name search with a trigram index. */
+    searchName: text().generatedAlwaysAs(sql`lower(name_th || ' ' || coalesce(name_en, ''))`),
     createdBy: uuid().references(() => users.id),
     version: integer().notNull().default(1),
     ...timestamps,
@@ -45,6 +48,7 @@ export const organisations = pgTable(
   (t) => [
     uniqueIndex('organisations_juristic_id_key').on(t.juristicId),
     index('organisations_province_idx').on(t.provinceCode),
+    index('organisations_search_name_trgm_idx').using('gin', sql`${t.searchName} gin_trgm_ops`),
   ],
 );
 

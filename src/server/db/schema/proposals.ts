@@ -75,6 +75,8 @@ export const proposals = pgTable(
     /** Thai words segmented with Intl.Segmenter and English words, for full-text search. */
     searchText: text().notNull().default(''),
     searchVector: tsvector().generatedAlwaysAs(sql`to_tsvector('simple', search_text)`),
+    /** Both titles, lower-cased, for `pg_trgm` similarity (misspelt and partial titles in the officers' search). */
+    searchTitle: text().generatedAlwaysAs(sql`lower(title_th || ' ' || title_en)`),
     createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
     ...timestamps,
   },
@@ -85,6 +87,7 @@ export const proposals = pgTable(
     index('proposals_provinces_idx').using('gin', t.provinceCodes),
     index('proposals_themes_idx').using('gin', t.themes),
     index('proposals_search_idx').using('gin', t.searchVector),
+    index('proposals_search_title_trgm_idx').using('gin', sql`${t.searchTitle} gin_trgm_ops`),
     // The officer's intake lists a call's proposals (drafts excluded) in these orders.
     index('proposals_intake_submitted_idx')
       .on(t.callId, sql`submitted_at DESC NULLS LAST`, sql`id DESC`)

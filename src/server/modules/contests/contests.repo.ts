@@ -220,6 +220,14 @@ export async function findProposalEntry(db: DbOrTx, categoryId: string, proposal
   return rows[0];
 }
 
+export async function findInnovationEntry(db: DbOrTx, categoryId: string, innovationId: string) {
+  const rows = await db
+    .select({ id: contestEntries.id })
+    .from(contestEntries)
+    .where(and(eq(contestEntries.categoryId, categoryId), eq(contestEntries.innovationId, innovationId)));
+  return rows[0];
+}
+
 export async function updateEntry(
   db: DbOrTx,
   id: string,

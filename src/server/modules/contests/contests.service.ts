@@ -33,6 +33,7 @@ import type { CriterionScores, RubricCriterion } from '@shared/contracts/rubrics
 import type { Language } from '@shared/i18n/index';
 import { calibrate, rankItems, scoreIssues, weightedScore } from '@shared/reviews/scoring';
 import { recordAudit } from '@server/modules/audit/audit.service';
+import { getNominableInnovation } from '@server/modules/innovations/innovations.service';
 import { findPerson, listActiveUserIdsWithRole } from '@server/modules/accounts/accounts.service';
 import { findProgramme } from '@server/modules/programmes/programmes.service';
 import { getMemberRole, listMemberContacts } from '@server/modules/organisations/organisations.service';
@@ -519,7 +520,8 @@ function summaryOf(answers: Record<string, unknown>): string {
 
 /**
  * A signed-in person nominates, while nominations are open: a submitted proposal of an organisation they belong to,
- * or an open entry. Innovations wait for the catalogue and are refused for now.
+ * a published innovation of the catalogue (its owners' members, or officers; its title, summary, lead owner and
+ * province are copied), or an open entry.
  */
 export async function nominate(
   db: Database,
@@ -543,8 +545,25 @@ export async function nominate(
     const base = { contestId, categoryId: body.categoryId, nominatedBy: actor.userId, status: 'submitted' };
     let values: repo.NewEntry;
     switch (body.kind) {
-      case 'innovation':
-        throw new AppError('INVALID_STATE', 'errors.contests.INNOVATION_NOT_AVAILABLE');
+      case 'innovation': {
+        const innovation = await getNominableInnovation(tx, actor, body.innovationId);
+        if (await repo.findInnovationEntry(tx, body.categoryId, innovation.id)) {
+          throw new AppError('CONFLICT', 'errors.contests.ALREADY_NOMINATED');
+        }
+        values = {
+          ...base,
+          kind: 'innovation',
+          innovationId: innovation.id,
+          organisationId: innovation.organisationId,
+          titleTh: innovation.titleTh,
+          titleEn: innovation.titleEn,
+          summaryTh: innovation.summaryTh.slice(0, 3000),
+          summaryEn: innovation.summaryEn.slice(0, 3000),
+          entrantName: innovation.entrantName,
+          provinceCode: innovation.provinceCode,
+        };
+        break;
+      }
       case 'proposal': {
         if (!proposal) {
           throw new AppError('NOT_FOUND');

@@ -1,7 +1,8 @@
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { innovations } from '@server/db/schema/index';
 import { toSearchText } from '@server/lib/thai-text';
-import { textSearchRank, textSearchWhere, type TextSearch } from '@server/lib/text-search';
+import { textSearchArms, textSearchRank, textSearchWhere, type TextSearch } from '@server/lib/text-search';
+import { PROVINCES } from '@shared/reference/provinces';
 import { THEMES } from '@shared/reference/themes';
 
 /** The text fields of an innovation that search reads. */
@@ -19,6 +20,9 @@ export interface InnovationSearchFields {
   targetUsersTh: string;
   targetUsersEn: string;
   themes: readonly string[];
+  /** The area of origin: its province's Thai and English names and the village are searchable too. */
+  originProvinceCode?: number | null;
+  originVillageName?: string;
 }
 
 /** The `search_text` of an innovation: its words (Thai segmented) in both languages, its themes' names included. */
@@ -27,6 +31,7 @@ export function innovationSearchText(fields: InnovationSearchFields): string {
     t.nameTh,
     t.nameEn,
   ]);
+  const province = PROVINCES.find((p) => p.code === fields.originProvinceCode);
   return toSearchText(
     fields.titleTh,
     fields.titleEn,
@@ -41,12 +46,26 @@ export function innovationSearchText(fields: InnovationSearchFields): string {
     fields.targetUsersTh,
     fields.targetUsersEn,
     ...themeNames,
+    province?.nameTh,
+    province?.nameEn,
+    fields.originVillageName,
   );
 }
 
 const columns = { vector: innovations.searchVector, trigramText: innovations.searchTitle };
 
-/** The condition and the rank of a catalogue search. */
-export function innovationSearchSql(search: TextSearch): { where: SQL; rank: SQL<number> } {
-  return { where: textSearchWhere(search, columns), rank: textSearchRank(search, columns) };
+/** The condition (whole, and its two indexed arms) and the rank of a catalogue search. */
+export function innovationSearchSql(search: TextSearch): {
+  where: SQL;
+  arms: { words: SQL; trigram: SQL };
+  rank: SQL<number>;
+} {
+  return {
+    where: textSearchWhere(search, columns),
+    arms: textSearchArms(search, columns),
+    rank:
+      search.mode === 'strict'
+        ? sql<number>`word_similarity(${search.raw}, ${innovations.searchTitle})`
+        : textSearchRank(search, columns),
+  };
 }

@@ -5,6 +5,7 @@
  * change to a proposal goes through the proposals or decisions service.
  */
 import { and, asc, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { textSearchArms, textSearchRank, type TextSearch } from '@server/lib/text-search';
 import type { DbOrTx } from '@server/db/client';
 import { calls, decisions, organisations, proposalReviewStates, proposals } from '@server/db/schema/index';
 import type { FormStage } from '@shared/contracts/calls';
@@ -29,8 +30,13 @@ export interface IntakeFilter {
   outcome?: IntakeOutcomeFilter | undefined;
   /** The text typed, for receipt number and organisation name (ILIKE). */
   text?: string | undefined;
-  /** `to_tsquery('simple', …)` of the text, for the title and answers (null when the text has no words). */
-  tsQuery?: string | null | undefined;
+  /** The Thai-aware search of the text: its words in the search vector. */
+  search?: TextSearch | null | undefined;
+  /**
+   * Also the titles similar to the text (trigrams: misspelt and partial titles) — the retry of a search that found
+   * nothing; left out otherwise, as it costs a similarity per candidate title.
+   */
+  similarTitles?: boolean | undefined;
   /**
    * The organisations whose name holds the text, looked up beforehand (see `findOrganisationIdsByName`) so that the
    * search can use the proposals' organisation index; `null`: too many, match them in the query instead.
@@ -45,9 +51,7 @@ export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function tsQueryOf(filter: IntakeFilter): SQL | null {
-  return filter.tsQuery ? sql`to_tsquery('simple', ${filter.tsQuery})` : null;
-}
+const searchColumns = { vector: proposals.searchVector, trigramText: proposals.searchTitle };
 
 /** Whether the text could be part of a receipt number (`CC-2569-0001`): letters A–Z, digits and dashes only. */
 function mayBeInReceipt(text: string): boolean {
@@ -56,7 +60,8 @@ function mayBeInReceipt(text: string): boolean {
 
 /**
  * The text search: the words (Thai segmented, the last one as a prefix) in the search vector, which holds the title,
- * the organisation's names, the receipt number and the text answers; or the text anywhere in the organisation's
+ * the organisation's names, the receipt number and the text answers (and, retrying a search that found nothing, the
+ * titles similar to the text: misspellings and partial words); or the text anywhere in the organisation's
  * name or the receipt number. Each arm can use an index (the vector's GIN, the organisation index), so PostgreSQL
  * combines them with a bitmap OR instead of reading the whole call.
  */
@@ -67,13 +72,13 @@ function textMatch(filter: IntakeFilter): SQL {
   const orgIds = filter.textOrganisationIds;
   if (orgIds === null || orgIds === undefined) {
     arms.push(sql`${proposals.organisationId} IN (SELECT ${organisations.id} FROM ${organisations}
-        WHERE ${organisations.nameTh} ILIKE ${pattern} OR ${organisations.nameEn} ILIKE ${pattern})`);
+        WHERE ${organisations.searchName} ILIKE ${pattern})`);
   } else if (orgIds.length > 0) {
     arms.push(inArray(proposals.organisationId, [...orgIds]));
   }
-  const query = tsQueryOf(filter);
-  if (query) {
-    arms.unshift(sql`${proposals.searchVector} @@ ${query}`);
+  if (filter.search) {
+    const search = textSearchArms(filter.search, searchColumns);
+    arms.unshift(...(filter.similarTitles ? [search.words, search.trigram] : [search.words]));
   }
   if (mayBeInReceipt(text)) {
     arms.push(sql`${proposals.receiptNumber} ILIKE ${pattern}`);
@@ -166,9 +171,12 @@ function whereOf(filter: IntakeFilter): SQL {
 
 function orderOf(filter: IntakeFilter, sort: IntakeSort): SQL[] {
   const order: SQL[] = [];
-  const query = tsQueryOf(filter);
-  if (query) {
-    order.push(sql`ts_rank(${proposals.searchVector}, ${query}) DESC`);
+  if (filter.search) {
+    order.push(
+      filter.similarTitles
+        ? sql`${textSearchRank(filter.search, searchColumns)} DESC`
+        : sql`ts_rank(${proposals.searchVector}, to_tsquery('simple', ${filter.search.allWords})) DESC`,
+    );
   }
   // Each order ends with the id in the same direction, so that one index on (call_id, key, id) serves it both ways
   // (a backward scan gives the reverse). Proposals never submitted (withdrawn drafts) count as the earliest.
@@ -342,7 +350,7 @@ export async function findOrganisationIdsByName(db: DbOrTx, text: string, limit:
   const rows = await db
     .select({ id: organisations.id })
     .from(organisations)
-    .where(sql`${organisations.nameTh} ILIKE ${pattern} OR ${organisations.nameEn} ILIKE ${pattern}`)
+    .where(sql`${organisations.searchName} ILIKE ${pattern}`)
     .limit(limit + 1);
   return rows.map((r) => r.id);
 }

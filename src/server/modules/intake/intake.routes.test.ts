@@ -293,6 +293,8 @@ describe('intake list: Thai-aware search', () => {
     ['100%_', 'LIKE wildcards typed as text', ['ตลาดออนไลน์ผู้สูงอายุ']],
     ['%', 'a lone percent sign (only a literal one, not everything)', ['ตลาดออนไลน์ผู้สูงอายุ']],
     ['ไม่มีคำนี้', 'nothing', []],
+    ['ธนาคารน้ำใตดินชุมชน', 'a title misspelt (trigram similarity)', ['ธนาคารน้ำใต้ดินชุมชนบ้านหนองแวง']],
+    ['ห้องปฏิบัติการเกษตรอัจริยะ', 'a misspelt word in a title', ['ห้องปฏิบัติการเกษตรอัจฉริยะ']],
   ])('finds %s (%s)', async (q, _what, expected) => {
     expect(sorted(await titles(`?q=${encodeURIComponent(q)}`))).toEqual(sorted(expected));
   });

@@ -3,7 +3,7 @@ import type { Database, DbOrTx } from '@server/db/client';
 import { AppError, invalidField } from '@server/lib/errors';
 import { authorize, hasRole, type Actor, type RequestMeta } from '@server/lib/authz';
 import { refusalText, translate } from '@server/lib/i18n';
-import { toPrefixQuery } from '@server/lib/thai-text';
+import { parseTextSearch } from '@server/lib/text-search';
 import type { Language } from '@shared/i18n/index';
 import type { FormStage } from '@shared/contracts/calls';
 import type { DecisionOutcome, ReviewPhase } from '@shared/contracts/decisions';
@@ -66,7 +66,7 @@ async function toFilter(
     phase: query.phase,
     outcome: query.outcome,
     text: text || undefined,
-    tsQuery: text ? toPrefixQuery(text) : undefined,
+    search: parseTextSearch(text),
     textOrganisationIds,
   };
 }
@@ -160,11 +160,17 @@ export async function listIntake(
   query: IntakeQuery,
 ): Promise<IntakePage> {
   await getIntakeCall(db, actor, callId);
+  const list = (filter: repo.IntakeFilter) =>
+    Promise.all([
+      repo.listIntake(db, filter, query.sort, query.pageSize, (query.page - 1) * query.pageSize),
+      countMatching(db, filter),
+    ]);
   const filter = await toFilter(db, callId, query);
-  const [rows, total] = await Promise.all([
-    repo.listIntake(db, filter, query.sort, query.pageSize, (query.page - 1) * query.pageSize),
-    countMatching(db, filter),
-  ]);
+  let [rows, total] = await list(filter);
+  if (total === 0 && filter.search) {
+    // Nothing by the words: perhaps a misspelt or half-remembered title.
+    [rows, total] = await list({ ...filter, similarTitles: true });
+  }
   return { data: rows.map(toRow), page: { page: query.page, pageSize: query.pageSize, total } };
 }
 
@@ -188,7 +194,12 @@ export async function exportIntake(
   query: IntakeExportQuery,
 ): Promise<IntakeExport> {
   const call = await getIntakeCall(db, actor, callId);
-  const ids = await repo.listIntakeIds(db, await toFilter(db, callId, query), query.sort);
+  const filter = await toFilter(db, callId, query);
+  let ids = await repo.listIntakeIds(db, filter, query.sort);
+  if (ids.length === 0 && filter.search) {
+    // As the list does: a search that finds nothing by its words takes the similar titles.
+    ids = await repo.listIntakeIds(db, { ...filter, similarTitles: true }, query.sort);
+  }
   async function* batches(): AsyncGenerator<repo.IntakeRow[]> {
     for (let start = 0; start < ids.length; start += EXPORT_BATCH) {
       const slice = ids.slice(start, start + EXPORT_BATCH);

@@ -31,7 +31,8 @@ export type EmailTemplate =
   | 'activity_reminder'
   | 'activity_cancelled'
   | 'activity_certificate_issued'
-  | 'mentoring_assigned';
+  | 'mentoring_assigned'
+  | 'interest_expressed';
 
 export interface RenderedEmail {
   subject: string;

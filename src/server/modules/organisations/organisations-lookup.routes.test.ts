@@ -95,3 +95,11 @@ describe('GET /api/organisations/lookup', () => {
     expect((await lookup(applicant.client, 'a_b')).map((o) => o.id)).toEqual([underscore]);
   });
 });
+
+describe('GET /api/organisations/lookup (similar names)', () => {
+  it('finds a misspelt name when no name holds the text', async () => {
+    const id = await createOrganisation(owner.client, { nameTh: 'วิสาหกิจชุมชนผ้าย้อมครามบ้านดอนกอย' });
+    const found = await lookup(applicant.client, 'ผ้าย้อมครามบ้านดอนกอน');
+    expect(found[0]?.id).toBe(id);
+  });
+});

@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { parseTextSearch } from '@server/lib/text-search';
 import type { DbOrTx } from '@server/db/client';
 import { organisationMembers, organisations, users } from '@server/db/schema/index';
 
@@ -47,20 +48,39 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** Minimal references to the organisations whose Thai or English name holds the text, by name (at most `limit`). */
+/**
+ * Minimal references to the organisations whose Thai or English name holds the text, by name (at most `limit`); when
+ * none does, those whose name is similar to it (trigram word similarity: a misspelt or partly remembered name), the
+ * most similar first. Both use the trigram index on `search_name`.
+ */
 export async function lookupOrganisations(db: DbOrTx, text: string, limit: number) {
   const pattern = `%${escapeLike(text)}%`;
-  return db
-    .select({
-      id: organisations.id,
-      nameTh: organisations.nameTh,
-      nameEn: organisations.nameEn,
-      type: organisations.type,
-      provinceCode: organisations.provinceCode,
-    })
+  const columns = {
+    id: organisations.id,
+    nameTh: organisations.nameTh,
+    nameEn: organisations.nameEn,
+    type: organisations.type,
+    provinceCode: organisations.provinceCode,
+  };
+  const holding = await db
+    .select(columns)
     .from(organisations)
-    .where(sql`(${organisations.nameTh} ILIKE ${pattern} OR ${organisations.nameEn} ILIKE ${pattern})`)
+    .where(sql`${organisations.searchName} ILIKE ${pattern}`)
     .orderBy(asc(organisations.nameTh), asc(organisations.id))
+    .limit(limit);
+  const search = parseTextSearch(text);
+  if (holding.length > 0 || !search) {
+    return holding;
+  }
+  return db
+    .select(columns)
+    .from(organisations)
+    .where(sql`${search.raw} <% ${organisations.searchName}`)
+    .orderBy(
+      sql`word_similarity(${search.raw}, ${organisations.searchName}) DESC`,
+      asc(organisations.nameTh),
+      asc(organisations.id),
+    )
     .limit(limit);
 }
 

@@ -91,6 +91,7 @@ export async function closeProject(
         scalingRecommendations: final?.scalingRecommendations ?? [],
       },
       meta,
+      now,
     );
     const note = body.note.trim();
     const updated = await repo.updateProject(tx, id, {

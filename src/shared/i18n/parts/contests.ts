@@ -63,7 +63,6 @@ export const contestsTh = {
     proposal: 'ข้อเสนอโครงการ',
     chooseProposal: 'เลือกข้อเสนอ',
     noProposals: 'องค์กรของคุณยังไม่มีข้อเสนอที่ยื่นแล้ว เลือก “ผลงานทั่วไป” แทนได้',
-    innovationLater: 'คลังนวัตกรรมยังไม่เปิดใช้ จึงยังเสนอชื่อผลงานจากคลังไม่ได้ กรุณาเลือกข้อเสนอโครงการหรือผลงานทั่วไป',
     entrantName: 'ชื่อผู้ส่งผลงาน (บุคคล กลุ่ม หรือองค์กร)',
     titleTh: 'ชื่อผลงาน (ภาษาไทย)',
     titleEn: 'ชื่อผลงาน (ภาษาอังกฤษ ถ้ามี)',
@@ -269,8 +268,6 @@ export const contestsTh = {
     NO_WINNERS: 'ต้องเลือกผู้ได้รับรางวัลอย่างน้อยหนึ่งรายก่อนประกาศผล',
     NOMINATIONS_CLOSED: 'การประกวดนี้ยังไม่เปิดรับการเสนอชื่อ หรือปิดรับแล้ว',
     NOMINATIONS_ENDED: 'หมดเวลารับการเสนอชื่อแล้ว',
-    INNOVATION_NOT_AVAILABLE:
-      'ยังเสนอชื่อผลงานจากคลังนวัตกรรมไม่ได้ จนกว่าคลังนวัตกรรมจะเปิดใช้ กรุณาเสนอชื่อข้อเสนอโครงการหรือผลงานทั่วไปแทน',
     NOT_MEMBER: 'เสนอชื่อได้เฉพาะข้อเสนอขององค์กรที่คุณเป็นสมาชิก',
     PROPOSAL_NOT_SUBMITTED: 'เสนอชื่อได้เฉพาะข้อเสนอที่ยื่นแล้ว',
     ALREADY_NOMINATED: 'ข้อเสนอนี้ได้รับการเสนอชื่อในประเภทรางวัลนี้แล้ว',
@@ -395,8 +392,6 @@ export const contestsEn: Widen<typeof contestsTh> = {
     proposal: 'Proposal',
     chooseProposal: 'Choose a proposal',
     noProposals: 'Your organisations have no submitted proposal yet; choose “An open entry” instead',
-    innovationLater:
-      'The innovation catalogue is not open yet, so its works cannot be nominated; choose a proposal or an open entry',
     entrantName: 'Entrant (a person, group or organisation)',
     titleTh: 'Title of the work (Thai)',
     titleEn: 'Title of the work (English, optional)',
@@ -609,8 +604,6 @@ export const contestsEn: Widen<typeof contestsTh> = {
     NO_WINNERS: 'Choose at least one winner before announcing',
     NOMINATIONS_CLOSED: 'This contest does not take nominations now',
     NOMINATIONS_ENDED: 'The nomination period has ended',
-    INNOVATION_NOT_AVAILABLE:
-      'Innovations from the catalogue cannot be nominated until the catalogue opens; nominate a proposal or an open entry instead',
     NOT_MEMBER: 'You can nominate only proposals of organisations you belong to',
     PROPOSAL_NOT_SUBMITTED: 'Only submitted proposals can be nominated',
     ALREADY_NOMINATED: 'This proposal is already nominated in this award category',

@@ -42,6 +42,15 @@ export function SiteFooter() {
               <Link to="/knowledge">{t('network.footerKnowledge')}</Link>
             </li>
             <li>
+              <Link to="/innovations">{t('catalogue.footerLink')}</Link>
+            </li>
+            <li>
+              <Link to="/diffusion">{t('diffusion.footerLink')}</Link>
+            </li>
+            <li>
+              <Link to="/needs">{t('needs.nav.needs')}</Link>
+            </li>
+            <li>
               <Link to="/events">{t('activities.ui.calendarTitle')}</Link>
             </li>
             <li>

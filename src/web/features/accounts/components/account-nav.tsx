@@ -114,6 +114,13 @@ export function AccountNav() {
               </Link>
             </li>
           ) : null}
+          {isOfficer || hasRole(me, 'driving_unit_staff') ? (
+            <li>
+              <Link to="/admin/needs" className="account-menu__item" data-testid="nav-admin-needs">
+                {t('needs.nav.adminNeeds')}
+              </Link>
+            </li>
+          ) : null}
           <li>
             <Link to="/cohorts" className="account-menu__item" data-testid="nav-cohorts">
               {t('cohorts.nav')}
@@ -142,6 +149,17 @@ export function AccountNav() {
             <li>
               <Link to="/admin/calls" className="account-menu__item" data-testid="nav-admin-calls">
                 {t('calls.admin.nav')}
+              </Link>
+            </li>
+          ) : null}
+          {isOfficer ? (
+            <li>
+              <Link
+                to="/admin/innovations"
+                className="account-menu__item"
+                data-testid="nav-admin-innovations"
+              >
+                {t('innovations.admin.title')}
               </Link>
             </li>
           ) : null}

@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
+import { Link } from 'react-router';
 import type { CallDetail, ProblemStatement } from '@shared/contracts/calls';
 import { PROVINCES } from '@shared/reference/provinces';
 import { THEMES, type ThemeCode } from '@shared/reference/themes';
@@ -296,6 +297,13 @@ function ProblemItem({
       <p className="ca-problem__text">{localText(problem, 'description', lang)}</p>
       {failure ? <FormAlert>{failure}</FormAlert> : null}
       <div className="ca-problem__actions">
+        <Link
+          to={`/problem-statements/${problem.id}/matches`}
+          className="action-button"
+          data-testid="problem-matches"
+        >
+          {t('needs.matches.viewMatches')}
+        </Link>
         {problem.status !== 'withdrawn' ? (
           <button type="button" className="action-button" onClick={onEdit} disabled={busy}>
             {t('calls.admin.problems.edit')}

@@ -1,12 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { EntryKind, NominateInput } from '@shared/contracts/contests';
+import type { NominableInnovation } from '@shared/contracts/innovations';
 import { PROVINCES } from '@shared/reference/provinces';
 import { PageHeader } from '@web/components/ui/page-header';
 import { ErrorState, LoadingState } from '@web/components/ui/states';
 import { RequireAuth } from '@web/features/accounts/components/require-auth';
 import { fieldIssues, toApiError } from '@web/lib/api';
 import { localName, localText } from '@web/lib/format';
+import { useFreshApi } from '@web/lib/use-api';
 import { useI18n } from '@web/lib/i18n';
 import { usePageTitle } from '@web/lib/page-title';
 import { contestsApi, useContest, useNominableProposals } from '../api';
@@ -20,6 +22,8 @@ function NominateForm({ contestId }: { contestId: string }) {
   const navigate = useNavigate();
   const contest = useContest(contestId);
   const proposals = useNominableProposals(true);
+  const innovations = useFreshApi<NominableInnovation[]>('/api/innovations/nominable');
+  const [innovationId, setInnovationId] = useState('');
   const [kind, setKind] = useState<EntryKind>('proposal');
   const [categoryId, setCategoryId] = useState('');
   const [proposalId, setProposalId] = useState('');
@@ -50,7 +54,7 @@ function NominateForm({ contestId }: { contestId: string }) {
         body = { kind, categoryId: chosenCategory, proposalId };
         break;
       case 'innovation':
-        body = { kind, categoryId: chosenCategory, innovationId: '00000000-0000-4000-8000-000000000000' };
+        body = { kind, categoryId: chosenCategory, innovationId };
         break;
       case 'open':
         body = {
@@ -161,9 +165,33 @@ function NominateForm({ contestId }: { contestId: string }) {
               </fieldset>
             ) : null}
             {kind === 'innovation' ? (
-              <p className="form-alert" role="status">
-                {t('contests.nominate.innovationLater')}
-              </p>
+              <fieldset>
+                <legend>{t('contests.kind.innovation')}</legend>
+                {innovations.status === 'success' && innovations.data.length === 0 ? (
+                  <p className="ct-muted">{t('innovations.nominate.none')}</p>
+                ) : (
+                  <div className="field">
+                    <label htmlFor="ct-innovation">{t('innovations.nominate.label')}</label>
+                    <select
+                      id="ct-innovation"
+                      value={innovationId}
+                      onChange={(e) => setInnovationId(e.target.value)}
+                      required
+                      data-testid="nominate-innovation"
+                    >
+                      <option value="">{t('innovations.nominate.choose')}</option>
+                      {innovations.status === 'success'
+                        ? innovations.data.map((i) => (
+                            <option key={i.id} value={i.id}>
+                              {localText(i, 'title', lang)}
+                              {i.ownerNameTh ? ` (${i.ownerNameTh})` : ''}
+                            </option>
+                          ))
+                        : null}
+                    </select>
+                  </div>
+                )}
+              </fieldset>
             ) : null}
             {kind === 'open' ? (
               <fieldset>
@@ -240,7 +268,7 @@ function NominateForm({ contestId }: { contestId: string }) {
               <button
                 type="submit"
                 className="button button--primary"
-                disabled={busy || kind === 'innovation'}
+                disabled={busy || (kind === 'innovation' && !innovationId)}
                 data-testid="nominate-submit"
               >
                 {t('contests.nominate.submit')}
@@ -254,7 +282,10 @@ function NominateForm({ contestId }: { contestId: string }) {
   );
 }
 
-/** A signed-in person nominates a proposal of their organisation, or an open entry, while nominations are open. */
+/**
+ * A signed-in person nominates a proposal of their organisation, a published innovation of the catalogue their
+ * organisation owns (officers: any), or an open entry, while nominations are open.
+ */
 export default function NominatePage() {
   const { id } = useParams();
   return <RequireAuth>{id ? <NominateForm contestId={id} /> : null}</RequireAuth>;

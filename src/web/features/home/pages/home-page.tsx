@@ -107,6 +107,13 @@ export function HomePage() {
               {t('contests.home.link')} <span aria-hidden="true">→</span>
             </Link>
           </p>
+          <p className="home-contests" data-testid="home-catalogue">
+            <strong className="home-contests__title">{t('catalogue.homeTitle')}</strong>{' '}
+            <span>{t('catalogue.homeText')}</span>{' '}
+            <Link to="/innovations" className="section__more home-contests__link">
+              {t('catalogue.homeAction')} <span aria-hidden="true">→</span>
+            </Link>
+          </p>
         </section>
 
         <div className="home-columns">

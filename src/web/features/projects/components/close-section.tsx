@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { ProjectDetail } from '@shared/contracts/projects';
 import { formatDate } from '@web/lib/format';
 import { useI18n } from '@web/lib/i18n';
@@ -25,7 +26,14 @@ export function CloseSection({ project, onChanged }: { project: ProjectDetail; o
           {t('projectsUi.close.closedOn', { date: formatDate(project.closedAt ?? '', lang, 'dateTime') })}
         </p>
         {project.closingNote ? <p className="pj-prewrap">{project.closingNote}</p> : null}
-        {project.innovationId ? <p className="pj-muted">{t('projectsUi.close.innovationDrafted')}</p> : null}
+        {project.innovationId ? (
+          <p className="pj-muted">
+            {t('projectsUi.close.innovationDrafted')}{' '}
+            <Link to={`/innovations/${project.innovationId}`} data-testid="project-innovation-link">
+              {t('innovations.page.projectEntry')}
+            </Link>
+          </p>
+        ) : null}
       </section>
     );
   }

@@ -77,6 +77,7 @@ CREATE TABLE "innovation_needs" (
 	"district_code" integer,
 	"subdistrict_code" integer,
 	"village_name" text DEFAULT '' NOT NULL,
+	"village_no" smallint,
 	"title_th" text NOT NULL,
 	"description_th" text NOT NULL,
 	"people_affected" integer DEFAULT 0 NOT NULL,
@@ -85,6 +86,7 @@ CREATE TABLE "innovation_needs" (
 	"requester_type" text NOT NULL,
 	"contact_email" text DEFAULT '' NOT NULL,
 	"contact_phone" text DEFAULT '' NOT NULL,
+	"contact_consented_at" timestamp with time zone,
 	"submitted_by" uuid,
 	"status" text DEFAULT 'pending' NOT NULL,
 	"moderated_by" uuid,
@@ -129,6 +131,8 @@ CREATE TABLE "villages" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "organisations" ADD COLUMN "search_name" text GENERATED ALWAYS AS (lower(name_th || ' ' || coalesce(name_en, ''))) STORED;--> statement-breakpoint
+ALTER TABLE "proposals" ADD COLUMN "search_title" text GENERATED ALWAYS AS (lower(title_th || ' ' || title_en)) STORED;--> statement-breakpoint
 ALTER TABLE "innovations" ADD COLUMN "programme_id" uuid;--> statement-breakpoint
 ALTER TABLE "innovations" ADD COLUMN "driving_unit_id" uuid;--> statement-breakpoint
 ALTER TABLE "innovations" ADD COLUMN "problem_th" text DEFAULT '' NOT NULL;--> statement-breakpoint
@@ -212,7 +216,10 @@ ALTER TABLE "innovations" ADD CONSTRAINT "innovations_origin_district_code_distr
 ALTER TABLE "innovations" ADD CONSTRAINT "innovations_origin_subdistrict_code_subdistricts_code_fk" FOREIGN KEY ("origin_subdistrict_code") REFERENCES "public"."subdistricts"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "innovations" ADD CONSTRAINT "innovations_published_by_users_id_fk" FOREIGN KEY ("published_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "innovations" ADD CONSTRAINT "innovations_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "organisations_search_name_trgm_idx" ON "organisations" USING gin ("search_name" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "proposals_search_title_trgm_idx" ON "proposals" USING gin ("search_title" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "innovations_status_idx" ON "innovations" USING btree ("status","is_featured","published_at");--> statement-breakpoint
+CREATE INDEX "innovations_catalogue_idx" ON "innovations" USING btree ("status",is_featured DESC,published_at DESC NULLS LAST,id DESC);--> statement-breakpoint
 CREATE INDEX "innovations_search_idx" ON "innovations" USING gin ("search_vector");--> statement-breakpoint
 CREATE INDEX "innovations_search_title_trgm_idx" ON "innovations" USING gin ("search_title" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "innovations_themes_idx" ON "innovations" USING gin ("themes");--> statement-breakpoint
@@ -229,4 +236,5 @@ ALTER TABLE "innovation_needs" ADD CONSTRAINT "innovation_needs_people_check" CH
 ALTER TABLE "adoptions" ADD CONSTRAINT "adoptions_status_check" CHECK ("status" IN ('interested', 'planning', 'implementing', 'adopted', 'sustained', 'discontinued'));--> statement-breakpoint
 ALTER TABLE "adoptions" ADD CONSTRAINT "adoptions_local_funding_check" CHECK ("local_funding_satang" >= 0);--> statement-breakpoint
 ALTER TABLE "adoptions" ADD CONSTRAINT "adoptions_discontinued_reason_check" CHECK ("status" <> 'discontinued' OR length(btrim("discontinued_reason")) > 0);--> statement-breakpoint
-ALTER TABLE "adoption_events" ADD CONSTRAINT "adoption_events_status_check" CHECK ("to_status" IN ('interested', 'planning', 'implementing', 'adopted', 'sustained', 'discontinued'));
+ALTER TABLE "adoption_events" ADD CONSTRAINT "adoption_events_status_check" CHECK ("to_status" IN ('interested', 'planning', 'implementing', 'adopted', 'sustained', 'discontinued'));--> statement-breakpoint
+ALTER TABLE "innovation_needs" ADD CONSTRAINT "innovation_needs_village_no_check" CHECK ("village_no" IS NULL OR "village_no" BETWEEN 1 AND 99);
