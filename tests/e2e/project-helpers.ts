@@ -1,6 +1,11 @@
 import { expect, inject } from 'vitest';
 import type { FormDefinitionInput } from '@shared/contracts/forms';
-import type { ProjectDetail, ProjectList, ReportDetail } from '@shared/contracts/projects';
+import type {
+  ProjectDetail,
+  ProjectList,
+  ReportDetail,
+  ScalingRecommendation,
+} from '@shared/contracts/projects';
 import { addDays, bangkokDate } from '@shared/projects/plan';
 import { registerVerified } from './accounts-helpers';
 import { api, apiLogin, apiResponse, bangkokEndOfDay, type ApiSession } from './api-client';
@@ -137,6 +142,7 @@ export interface FinalReport {
   narrative: string;
   srlLevel: number;
   lessonsLearned: string;
+  scalingRecommendations: ScalingRecommendation[];
 }
 
 /**
@@ -170,7 +176,9 @@ export async function closeProjectViaApi(
       srlLevel: final.srlLevel,
       srlEvidence: 'ผลการดำเนินงานจริงในพื้นที่ มีบันทึกเวทีและภาพถ่ายประกอบ',
       milestones: report.milestones.map((m) => ({ milestoneId: m.milestoneId, completionPercent: 100 })),
-      ...(isFinal ? { lessonsLearned: final.lessonsLearned } : {}),
+      ...(isFinal
+        ? { lessonsLearned: final.lessonsLearned, scalingRecommendations: final.scalingRecommendations }
+        : {}),
     });
     await api(project.owner, 'POST', `/api/project-reports/${report.id}/submit`, { version: saved.version });
     const submitted = await api<ReportDetail>(officer, 'GET', `/api/project-reports/${report.id}`);

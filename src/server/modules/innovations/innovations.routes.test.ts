@@ -298,20 +298,24 @@ describe('the registry', () => {
         .returning({ id: partners.id })
     )[0];
     const base = dataOf(latest);
-    const noSteps = await officer.client.request('PUT', `/api/innovations/${entry.id}/diffusion`, {
+    const noSteps = await officer.client.request('PUT', `/api/innovations/${entry.id}/adoption-package`, {
       version: base.version,
       isDiffusionReady: true,
       adoptionPackage: { steps: [], costs: [] },
     });
     expect(noSteps.statusCode).toBe(400);
     expect(issuesOf(noSteps.body)[0]?.field).toBe('body.adoptionPackage.steps');
-    const unknownPartner = await officer.client.request('PUT', `/api/innovations/${entry.id}/diffusion`, {
-      version: base.version,
-      isDiffusionReady: true,
-      adoptionPackage: { steps: [{ titleTh: 'อบรมช่างทอ' }], partnerIds: [crypto.randomUUID()] },
-    });
+    const unknownPartner = await officer.client.request(
+      'PUT',
+      `/api/innovations/${entry.id}/adoption-package`,
+      {
+        version: base.version,
+        isDiffusionReady: true,
+        adoptionPackage: { steps: [{ titleTh: 'อบรมช่างทอ' }], partnerIds: [crypto.randomUUID()] },
+      },
+    );
     expect(unknownPartner.statusCode).toBe(400);
-    const ready = await officer.client.request('PUT', `/api/innovations/${entry.id}/diffusion`, {
+    const ready = await officer.client.request('PUT', `/api/innovations/${entry.id}/adoption-package`, {
       version: base.version,
       isDiffusionReady: true,
       adoptionPackage: {
@@ -337,7 +341,7 @@ describe('the registry', () => {
     });
     expect(
       (
-        await officer.client.request('PUT', `/api/innovations/${entry.id}/diffusion`, {
+        await officer.client.request('PUT', `/api/innovations/${entry.id}/adoption-package`, {
           version: base.version,
           isDiffusionReady: false,
           adoptionPackage: null,

@@ -219,7 +219,7 @@ export const innovationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.put(
-    '/innovations/:id/diffusion',
+    '/innovations/:id/adoption-package',
     {
       config: session,
       schema: {

@@ -25,7 +25,7 @@ export const innovationApi = {
   feature: (id: string, body: FeatureInnovationBody) =>
     apiSend<InnovationDetail>('POST', path(id, '/feature'), body),
   setDiffusion: (id: string, body: DiffusionBody) =>
-    apiSend<InnovationDetail>('PUT', path(id, '/diffusion'), body),
+    apiSend<InnovationDetail>('PUT', path(id, '/adoption-package'), body),
   assessSrl: (id: string, body: SrlAssessmentBody) =>
     apiSend<InnovationDetail>('POST', path(id, '/srl'), body),
   setCover: (id: string, body: CoverBody) => apiSend<InnovationDetail>('PUT', path(id, '/cover'), body),

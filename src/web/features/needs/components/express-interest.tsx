@@ -42,7 +42,7 @@ export function ExpressInterest({ innovationId }: { innovationId: string }) {
     body = (
       <>
         <p className="nd-muted">{t('needs.interest.intro')}</p>
-        <InterestButton innovationId={innovationId} innovationTitle="" onDone={() => options.reload()} />
+        <InterestButton innovationId={innovationId} innovationTitle="" />
       </>
     );
   }
