@@ -279,15 +279,18 @@ export interface LineageNode {
   status: AdoptionStatus;
   children: LineageNode[];
 }
-export const LineageNodeSchema: z.ZodType<LineageNode> = z.lazy(() =>
-  z.object({
-    adoptionId: z.uuid(),
-    adopterName: z.string(),
-    provinceCode: z.int(),
-    status: z.enum(ADOPTION_STATUSES),
-    children: z.array(LineageNodeSchema),
-  }),
-);
+/** Recursive, so named: the OpenAPI document refers to it as the component `LineageNode`. */
+export const LineageNodeSchema: z.ZodType<LineageNode> = z
+  .lazy(() =>
+    z.object({
+      adoptionId: z.uuid(),
+      adopterName: z.string(),
+      provinceCode: z.int(),
+      status: z.enum(ADOPTION_STATUSES),
+      children: z.array(LineageNodeSchema),
+    }),
+  )
+  .meta({ id: 'LineageNode' });
 
 export const OriginSchema = z.object({
   provinceCode: z.int().nullable(),

@@ -1,10 +1,9 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import {
   CATALOGUE_SORTS,
   CatalogueQuerySchema,
   type CatalogueItem,
-  type CatalogueList,
 } from '@shared/contracts/innovation-catalogue';
 import { PROVINCES } from '@shared/reference/provinces';
 import { REGIONS } from '@shared/reference/regions';
@@ -14,10 +13,10 @@ import { OffsetPager } from '@web/components/ui/pager';
 import { PageHeader } from '@web/components/ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '@web/components/ui/states';
 import { useProgrammes } from '@web/features/programmes/api';
-import { toApiError, type ApiError } from '@web/lib/api';
 import { formatBaht, formatNumber } from '@web/lib/format';
 import { useI18n, type MessageKey } from '@web/lib/i18n';
 import { useMetaDescription, usePageTitle } from '@web/lib/page-title';
+import { filtersFromParams, paramsOf, useFilteredList } from '@web/lib/url-filters';
 import { catalogueApi, innovationHref, type CatalogueParams } from '../catalogue-api';
 import { CatalogueSearch } from '../components/catalogue-search';
 import { Highlighted } from '../components/highlighted';
@@ -46,60 +45,6 @@ const SORT_LABEL: Record<(typeof CATALOGUE_SORTS)[number], MessageKey> = {
   title: 'catalogue.sortTitle',
 };
 const SRL_LEVELS = [1, 2, 3, 4, 5, 6, 7, 8, 9];
-
-/** The filters the address holds (anything the contract refuses is ignored, so a hand-edited URL still loads). */
-function filtersFromParams(params: URLSearchParams): Filters {
-  const filters: Filters = {};
-  for (const key of KEYS) {
-    const raw = params.get(key);
-    if (raw === null || raw.trim() === '') {
-      continue;
-    }
-    const parsed = CatalogueQuerySchema.shape[key].safeParse(raw);
-    if (parsed.success && parsed.data !== undefined) {
-      (filters as Record<string, unknown>)[key] = parsed.data;
-    }
-  }
-  return filters;
-}
-
-function paramsOf(filters: Filters): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const key of KEYS) {
-    const value = filters[key];
-    if (
-      value !== undefined &&
-      value !== '' &&
-      !(key === 'cursor' && value === 0) &&
-      !(key === 'sort' && value === 'relevance')
-    ) {
-      params.set(key, String(value));
-    }
-  }
-  return params;
-}
-
-type Loaded = { key: string; list: CatalogueList } | { key: string; error: ApiError };
-
-function useCatalogue(filters: Filters, attempt: number): Loaded | null {
-  const key = `${attempt}:${paramsOf(filters).toString()}`;
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  useEffect(() => {
-    const controller = new AbortController();
-    catalogueApi.list({ ...filters, limit: PAGE_SIZE }, { signal: controller.signal }).then(
-      (list) => setLoaded({ key, list }),
-      (error: unknown) => {
-        if (!controller.signal.aborted) {
-          setLoaded({ key, error: toApiError(error) });
-        }
-      },
-    );
-    return () => controller.abort();
-    // The key holds the filters: it changes exactly when a new list is wanted.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
-  return loaded && loaded.key === key ? loaded : null;
-}
 
 function InnovationCard({ item }: { item: CatalogueItem }) {
   const { t, lang } = useI18n();
@@ -175,14 +120,19 @@ export default function CataloguePage() {
   const { t, lang } = useI18n();
   const id = useId();
   const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => filtersFromParams(params), [params]);
+  const filters = useMemo(
+    () => filtersFromParams<Filters>(params, KEYS, CatalogueQuerySchema.shape),
+    [params],
+  );
   const [attempt, setAttempt] = useState(0);
-  const loaded = useCatalogue(filters, attempt);
+  const loaded = useFilteredList(filters, KEYS, attempt, (current, signal) =>
+    catalogueApi.list({ ...current, limit: PAGE_SIZE }, { signal }),
+  );
   const programmes = useProgrammes();
   usePageTitle(t('catalogue.title'));
   useMetaDescription(t('catalogue.description'));
 
-  const go = (next: Filters) => setParams(paramsOf(next));
+  const go = (next: Filters) => setParams(paramsOf(next, KEYS, { sort: 'relevance' }));
   const set = <K extends keyof Filters>(key: K, value: Filters[K] | undefined) =>
     go({ ...filters, [key]: value, cursor: undefined });
   const list = loaded && 'list' in loaded ? loaded.list : null;

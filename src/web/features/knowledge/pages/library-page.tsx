@@ -1,12 +1,11 @@
 import { OffsetPager } from '@web/components/ui/pager';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import {
   KNOWLEDGE_AUDIENCES,
   KNOWLEDGE_KINDS,
   ResourceListQuerySchema,
   type Resource,
-  type ResourceList,
   type ResourceListQuery,
 } from '@shared/contracts/knowledge';
 import { THEMES } from '@shared/reference/themes';
@@ -14,10 +13,10 @@ import { PageHeader } from '@web/components/ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '@web/components/ui/states';
 import { hasRole } from '@web/features/accounts/api';
 import { useAuth } from '@web/features/accounts/auth';
-import { toApiError, type ApiError } from '@web/lib/api';
 import { formatDate, formatNumber } from '@web/lib/format';
 import { useI18n } from '@web/lib/i18n';
 import { usePageTitle } from '@web/lib/page-title';
+import { filtersFromParams, paramsOf, useFilteredList } from '@web/lib/url-filters';
 import { knowledgeApi } from '../api';
 import '@web/components/ui/form.css';
 import '../knowledge.css';
@@ -25,54 +24,6 @@ import '../knowledge.css';
 const PAGE_SIZE = 24;
 type Filters = Pick<Partial<ResourceListQuery>, 'q' | 'kind' | 'theme' | 'audience' | 'cursor'>;
 const KEYS = ['q', 'kind', 'theme', 'audience', 'cursor'] as const;
-
-function filtersFromParams(params: URLSearchParams): Filters {
-  const filters: Filters = {};
-  for (const key of KEYS) {
-    const raw = params.get(key);
-    if (raw === null || raw.trim() === '') {
-      continue;
-    }
-    const parsed = ResourceListQuerySchema.shape[key].safeParse(raw);
-    if (parsed.success && parsed.data !== undefined) {
-      (filters as Record<string, unknown>)[key] = parsed.data;
-    }
-  }
-  return filters;
-}
-
-function paramsOf(filters: Filters): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const key of KEYS) {
-    const value = filters[key];
-    if (value !== undefined && value !== '' && !(key === 'cursor' && value === 0)) {
-      params.set(key, String(value));
-    }
-  }
-  return params;
-}
-
-type Loaded = { key: string; list: ResourceList } | { key: string; error: ApiError };
-
-function useLibrary(filters: Filters, attempt: number): Loaded | null {
-  const key = `${attempt}:${paramsOf(filters).toString()}`;
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  useEffect(() => {
-    const controller = new AbortController();
-    knowledgeApi.list({ ...filters, limit: PAGE_SIZE }, { signal: controller.signal }).then(
-      (list) => setLoaded({ key, list }),
-      (error: unknown) => {
-        if (!controller.signal.aborted) {
-          setLoaded({ key, error: toApiError(error) });
-        }
-      },
-    );
-    return () => controller.abort();
-    // The key holds the filters: it changes exactly when a new list is wanted.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
-  return loaded && loaded.key === key ? loaded : null;
-}
 
 function ResourceCard({ resource }: { resource: Resource }) {
   const { t, lang } = useI18n();
@@ -112,9 +63,14 @@ export default function LibraryPage() {
   const id = useId();
   const { me } = useAuth();
   const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => filtersFromParams(params), [params]);
+  const filters = useMemo(
+    () => filtersFromParams<Filters>(params, KEYS, ResourceListQuerySchema.shape),
+    [params],
+  );
   const [attempt, setAttempt] = useState(0);
-  const loaded = useLibrary(filters, attempt);
+  const loaded = useFilteredList(filters, KEYS, attempt, (current, signal) =>
+    knowledgeApi.list({ ...current, limit: PAGE_SIZE }, { signal }),
+  );
   const [text, setText] = useState(filters.q ?? '');
   const [textFor, setTextFor] = useState(filters.q ?? '');
   if ((filters.q ?? '') !== textFor) {
@@ -124,7 +80,7 @@ export default function LibraryPage() {
   usePageTitle(t('network.library.title'));
   const isStaff =
     hasRole(me, 'programme_officer') || hasRole(me, 'administrator') || hasRole(me, 'driving_unit_staff');
-  const go = (next: Filters) => setParams(paramsOf(next));
+  const go = (next: Filters) => setParams(paramsOf(next, KEYS));
   const set = <K extends keyof Filters>(key: K, value: Filters[K] | undefined) =>
     go({ ...filters, [key]: value, cursor: undefined });
   const list = loaded && 'list' in loaded ? loaded.list : null;

@@ -1,6 +1,6 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { NeedListQuerySchema, type NeedList, type NeedSummary } from '@shared/contracts/needs';
+import { NeedListQuerySchema, type NeedSummary } from '@shared/contracts/needs';
 import { PROVINCES } from '@shared/reference/provinces';
 import { THEMES } from '@shared/reference/themes';
 import { OffsetPager } from '@web/components/ui/pager';
@@ -8,10 +8,10 @@ import { PageHeader } from '@web/components/ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '@web/components/ui/states';
 import { hasRole } from '@web/features/accounts/api';
 import { useAuth } from '@web/features/accounts/auth';
-import { toApiError, type ApiError } from '@web/lib/api';
 import { formatDate, formatNumber } from '@web/lib/format';
 import { useI18n } from '@web/lib/i18n';
 import { usePageTitle } from '@web/lib/page-title';
+import { filtersFromParams, paramsOf, useFilteredList } from '@web/lib/url-filters';
 import { useMetaDescription } from '@web/lib/page-title';
 import { needsApi, type NeedFilters } from '../api';
 import { NeedStatusBadge, provinceName, siteText, themeName } from '../labels';
@@ -21,54 +21,6 @@ import '../needs.css';
 const PAGE_SIZE = 20;
 const KEYS = ['q', 'theme', 'provinceCode', 'cursor'] as const;
 type Filters = Pick<NeedFilters, (typeof KEYS)[number]>;
-
-function filtersFromParams(params: URLSearchParams): Filters {
-  const filters: Filters = {};
-  for (const key of KEYS) {
-    const raw = params.get(key);
-    if (raw === null || raw.trim() === '') {
-      continue;
-    }
-    const parsed = NeedListQuerySchema.shape[key].safeParse(raw);
-    if (parsed.success && parsed.data !== undefined) {
-      (filters as Record<string, unknown>)[key] = parsed.data;
-    }
-  }
-  return filters;
-}
-
-function paramsOf(filters: Filters): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const key of KEYS) {
-    const value = filters[key];
-    if (value !== undefined && value !== '' && !(key === 'cursor' && value === 0)) {
-      params.set(key, String(value));
-    }
-  }
-  return params;
-}
-
-type Loaded = { key: string; list: NeedList } | { key: string; error: ApiError };
-
-function useNeedList(filters: Filters, attempt: number): Loaded | null {
-  const key = `${attempt}:${paramsOf(filters).toString()}`;
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  useEffect(() => {
-    const controller = new AbortController();
-    needsApi.list({ ...filters, limit: PAGE_SIZE }, { signal: controller.signal }).then(
-      (list) => setLoaded({ key, list }),
-      (error: unknown) => {
-        if (!controller.signal.aborted) {
-          setLoaded({ key, error: toApiError(error) });
-        }
-      },
-    );
-    return () => controller.abort();
-    // The key holds the filters: it changes exactly when a new list is wanted.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
-  return loaded && loaded.key === key ? loaded : null;
-}
 
 function NeedCard({ need }: { need: NeedSummary }) {
   const { t, lang } = useI18n();
@@ -101,9 +53,14 @@ export default function NeedsPage() {
   const id = useId();
   const { me } = useAuth();
   const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => filtersFromParams(params), [params]);
+  const filters = useMemo(
+    () => filtersFromParams<Filters>(params, KEYS, NeedListQuerySchema.shape),
+    [params],
+  );
   const [attempt, setAttempt] = useState(0);
-  const loaded = useNeedList(filters, attempt);
+  const loaded = useFilteredList(filters, KEYS, attempt, (current, signal) =>
+    needsApi.list({ ...current, limit: PAGE_SIZE }, { signal }),
+  );
   const [text, setText] = useState(filters.q ?? '');
   const [textFor, setTextFor] = useState(filters.q ?? '');
   if ((filters.q ?? '') !== textFor) {
@@ -114,7 +71,7 @@ export default function NeedsPage() {
   useMetaDescription(t('needs.list.intro'));
   const isStaff =
     hasRole(me, 'programme_officer') || hasRole(me, 'administrator') || hasRole(me, 'driving_unit_staff');
-  const go = (next: Filters) => setParams(paramsOf(next));
+  const go = (next: Filters) => setParams(paramsOf(next, KEYS));
   const set = <K extends keyof Filters>(key: K, value: Filters[K] | undefined) =>
     go({ ...filters, [key]: value, cursor: undefined });
   const list = loaded && 'list' in loaded ? loaded.list : null;

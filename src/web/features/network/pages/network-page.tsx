@@ -1,11 +1,10 @@
 import { OffsetPager } from '@web/components/ui/pager';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import {
   PARTNER_ROLES,
   PARTNER_SECTORS,
   PartnerListQuerySchema,
-  type PartnerList,
   type PartnerListQuery,
   type PartnerSummary,
 } from '@shared/contracts/network';
@@ -14,10 +13,10 @@ import { EmptyState, ErrorState, LoadingState } from '@web/components/ui/states'
 import { hasRole } from '@web/features/accounts/api';
 import { useAuth } from '@web/features/accounts/auth';
 import { PROVINCES } from '@shared/reference/provinces';
-import { toApiError, type ApiError } from '@web/lib/api';
 import { formatNumber } from '@web/lib/format';
 import { useI18n } from '@web/lib/i18n';
 import { usePageTitle } from '@web/lib/page-title';
+import { filtersFromParams, paramsOf, useFilteredList } from '@web/lib/url-filters';
 import { networkApi } from '../api';
 import { RoleChips, nameIn } from '../labels';
 import '@web/components/ui/form.css';
@@ -25,54 +24,7 @@ import '../network.css';
 
 const PAGE_SIZE = 24;
 
-/** The directory query of the page address; a bad parameter (an old bookmark) is dropped, not fatal. */
-function queryFromParams(params: URLSearchParams): Partial<PartnerListQuery> {
-  const query: Partial<PartnerListQuery> = {};
-  const shape = PartnerListQuerySchema.shape;
-  for (const key of ['q', 'role', 'sector', 'cursor'] as const) {
-    const raw = params.get(key);
-    if (raw === null || raw.trim() === '') {
-      continue;
-    }
-    const parsed = shape[key].safeParse(raw);
-    if (parsed.success && parsed.data !== undefined) {
-      (query as Record<string, unknown>)[key] = parsed.data;
-    }
-  }
-  return query;
-}
-
-function paramsOf(query: Partial<PartnerListQuery>): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== '' && !(key === 'cursor' && value === 0)) {
-      params.set(key, String(value));
-    }
-  }
-  return params;
-}
-
-type Loaded = { key: string; list: PartnerList } | { key: string; error: ApiError };
-
-function usePartnerList(query: Partial<PartnerListQuery>, attempt: number): Loaded | null {
-  const key = `${attempt}:${paramsOf(query).toString()}`;
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  useEffect(() => {
-    const controller = new AbortController();
-    networkApi.list({ ...query, limit: PAGE_SIZE }, { signal: controller.signal }).then(
-      (list) => setLoaded({ key, list }),
-      (error: unknown) => {
-        if (!controller.signal.aborted) {
-          setLoaded({ key, error: toApiError(error) });
-        }
-      },
-    );
-    return () => controller.abort();
-    // The key holds the query: it changes exactly when a new list is wanted.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
-  return loaded && loaded.key === key ? loaded : null;
-}
+const KEYS = ['q', 'role', 'sector', 'cursor'] as const;
 
 function Filters({
   query,
@@ -203,12 +155,17 @@ export default function NetworkPage() {
   const { t, lang } = useI18n();
   const { me } = useAuth();
   const [params, setParams] = useSearchParams();
-  const query = useMemo(() => queryFromParams(params), [params]);
+  const query = useMemo(
+    () => filtersFromParams<Partial<PartnerListQuery>>(params, KEYS, PartnerListQuerySchema.shape),
+    [params],
+  );
   const [attempt, setAttempt] = useState(0);
-  const loaded = usePartnerList(query, attempt);
+  const loaded = useFilteredList(query, KEYS, attempt, (current, signal) =>
+    networkApi.list({ ...current, limit: PAGE_SIZE }, { signal }),
+  );
   usePageTitle(t('network.directory.title'));
   const isOfficer = hasRole(me, 'programme_officer') || hasRole(me, 'administrator');
-  const go = (next: Partial<PartnerListQuery>) => setParams(paramsOf(next));
+  const go = (next: Partial<PartnerListQuery>) => setParams(paramsOf(next, KEYS));
   const list = loaded && 'list' in loaded ? loaded.list : null;
   const failure = loaded && 'error' in loaded ? loaded.error : null;
   const offset = query.cursor ?? 0;

@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'react';
+import { toApiError, type ApiError } from './api';
+
+/** One field of a list's query schema (a zod schema): parses a value taken from the address. */
+interface FieldParser {
+  safeParse(value: unknown): { success: boolean; data?: unknown };
+}
+
+/**
+ * The filters a page address holds: each of `keys` parsed by its field of the list's query schema. A value the
+ * schema refuses (an old bookmark, a hand-edited address) is dropped, so the page still loads.
+ */
+export function filtersFromParams<F extends object>(
+  params: URLSearchParams,
+  keys: ReadonlyArray<keyof F & string>,
+  shape: { [K in keyof F & string]: FieldParser },
+): F {
+  const filters: Record<string, unknown> = {};
+  for (const key of keys) {
+    const raw = params.get(key);
+    if (raw === null || raw.trim() === '') {
+      continue;
+    }
+    const parsed = shape[key].safeParse(raw);
+    if (parsed.success && parsed.data !== undefined) {
+      filters[key] = parsed.data;
+    }
+  }
+  return filters as F;
+}
+
+/** The address parameters of `filters`: empty values and values equal to their default (`cursor` 0, …) left out. */
+export function paramsOf<F extends object>(
+  filters: F,
+  keys: ReadonlyArray<keyof F & string>,
+  defaults: Partial<F> = {},
+): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const key of keys) {
+    const value = filters[key];
+    const fallback = key === 'cursor' ? 0 : defaults[key];
+    if (value !== undefined && value !== null && value !== '' && value !== fallback) {
+      params.set(key, String(value));
+    }
+  }
+  return params;
+}
+
+export type LoadedList<L> = { key: string; list: L } | { key: string; error: ApiError };
+
+/**
+ * Loads a list for the filters of a page address, cancelling the request of filters that changed meanwhile.
+ * Returns null while the list of the current filters (and `attempt`, raised to retry) is loading.
+ */
+export function useFilteredList<F extends object, L>(
+  filters: F,
+  keys: ReadonlyArray<keyof F & string>,
+  attempt: number,
+  load: (filters: F, signal: AbortSignal) => Promise<L>,
+): LoadedList<L> | null {
+  const key = `${attempt}:${paramsOf(filters, keys).toString()}`;
+  const [loaded, setLoaded] = useState<LoadedList<L> | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    load(filters, controller.signal).then(
+      (list) => setLoaded({ key, list }),
+      (error: unknown) => {
+        if (!controller.signal.aborted) {
+          setLoaded({ key, error: toApiError(error) });
+        }
+      },
+    );
+    return () => controller.abort();
+    // The key holds the filters: it changes exactly when a new list is wanted.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  return loaded && loaded.key === key ? loaded : null;
+}
