@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { toApiError, type ApiError } from './api';
 
 /** One field of a list's query schema (a zod schema): parses a value taken from the address. */
@@ -75,4 +76,56 @@ export function useFilteredList<F extends object, L>(
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
   return loaded && loaded.key === key ? loaded : null;
+}
+
+export interface AddressList<F, L> {
+  /** The filters the address holds. */
+  filters: F;
+  /** The loaded list of those filters; null while loading or after a failure. */
+  list: L | null;
+  failure: ApiError | null;
+  /** Puts `next` in the address (which loads its list). */
+  go: (next: F) => void;
+  /** Changes one filter and goes back to the first page. */
+  set: <K extends keyof F>(key: K, value: F[K] | undefined) => void;
+  retry: () => void;
+}
+
+/**
+ * A list page whose filters live in the address: reads them with the list's query schema, loads their list, and
+ * writes changed filters back (values equal to `defaults`, and page 0, left out of the address).
+ */
+export function useAddressList<F extends { cursor?: number | undefined }, L>(options: {
+  keys: ReadonlyArray<keyof F & string>;
+  shape: { [K in keyof F & string]: FieldParser };
+  defaults?: Partial<F>;
+  load: (filters: F, signal: AbortSignal) => Promise<L>;
+}): AddressList<F, L> {
+  const { keys, shape, defaults, load } = options;
+  const [params, setParams] = useSearchParams();
+  // `keys` and `shape` are module constants of the page.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const filters = useMemo(() => filtersFromParams<F>(params, keys, shape), [params]);
+  const [attempt, setAttempt] = useState(0);
+  const loaded = useFilteredList(filters, keys, attempt, load);
+  const go = (next: F) => setParams(paramsOf(next, keys, defaults));
+  return {
+    filters,
+    list: loaded && 'list' in loaded ? loaded.list : null,
+    failure: loaded && 'error' in loaded ? loaded.error : null,
+    go,
+    set: (key, value) => go({ ...filters, [key]: value, cursor: undefined }),
+    retry: () => setAttempt((n) => n + 1),
+  };
+}
+
+/** The text of a search box that follows the address: typing changes it; a new address query replaces it. */
+export function useSearchText(query: string | undefined): [string, (text: string) => void] {
+  const [text, setText] = useState(query ?? '');
+  const [textFor, setTextFor] = useState(query ?? '');
+  if ((query ?? '') !== textFor) {
+    setTextFor(query ?? '');
+    setText(query ?? '');
+  }
+  return [text, setText];
 }

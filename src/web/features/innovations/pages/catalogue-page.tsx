@@ -1,9 +1,10 @@
-import { useId, useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useId, useState } from 'react';
+import { Link } from 'react-router';
 import {
   CATALOGUE_SORTS,
   CatalogueQuerySchema,
   type CatalogueItem,
+  type CatalogueList,
 } from '@shared/contracts/innovation-catalogue';
 import { PROVINCES } from '@shared/reference/provinces';
 import { REGIONS } from '@shared/reference/regions';
@@ -16,7 +17,7 @@ import { useProgrammes } from '@web/features/programmes/api';
 import { formatBaht, formatNumber } from '@web/lib/format';
 import { useI18n, type MessageKey } from '@web/lib/i18n';
 import { useMetaDescription, usePageTitle } from '@web/lib/page-title';
-import { filtersFromParams, paramsOf, useFilteredList } from '@web/lib/url-filters';
+import { useAddressList } from '@web/lib/url-filters';
 import { catalogueApi, innovationHref, type CatalogueParams } from '../catalogue-api';
 import { CatalogueSearch } from '../components/catalogue-search';
 import { Highlighted } from '../components/highlighted';
@@ -119,24 +120,23 @@ function InnovationCard({ item }: { item: CatalogueItem }) {
 export default function CataloguePage() {
   const { t, lang } = useI18n();
   const id = useId();
-  const [params, setParams] = useSearchParams();
-  const filters = useMemo(
-    () => filtersFromParams<Filters>(params, KEYS, CatalogueQuerySchema.shape),
-    [params],
-  );
-  const [attempt, setAttempt] = useState(0);
-  const loaded = useFilteredList(filters, KEYS, attempt, (current, signal) =>
-    catalogueApi.list({ ...current, limit: PAGE_SIZE }, { signal }),
-  );
+  const {
+    filters: filters,
+    list,
+    failure,
+    go,
+    set,
+    retry,
+  } = useAddressList<Filters, CatalogueList>({
+    keys: KEYS,
+    shape: CatalogueQuerySchema.shape,
+    defaults: { sort: 'relevance' },
+    load: (current, signal) => catalogueApi.list({ ...current, limit: PAGE_SIZE }, { signal }),
+  });
   const programmes = useProgrammes();
   usePageTitle(t('catalogue.title'));
   useMetaDescription(t('catalogue.description'));
 
-  const go = (next: Filters) => setParams(paramsOf(next, KEYS, { sort: 'relevance' }));
-  const set = <K extends keyof Filters>(key: K, value: Filters[K] | undefined) =>
-    go({ ...filters, [key]: value, cursor: undefined });
-  const list = loaded && 'list' in loaded ? loaded.list : null;
-  const failure = loaded && 'error' in loaded ? loaded.error : null;
   const rows = list?.data ?? [];
   const offset = filters.cursor ?? 0;
   const activeFilters = KEYS.filter(
@@ -274,7 +274,7 @@ export default function CataloguePage() {
             : ''}
         </p>
         {failure ? (
-          <ErrorState error={failure} onRetry={() => setAttempt((n) => n + 1)} />
+          <ErrorState error={failure} onRetry={retry} />
         ) : !list ? (
           <LoadingState />
         ) : rows.length === 0 ? (

@@ -1,12 +1,13 @@
 import { OffsetPager } from '@web/components/ui/pager';
-import { useId, useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useId } from 'react';
+import { Link } from 'react-router';
 import {
   KNOWLEDGE_AUDIENCES,
   KNOWLEDGE_KINDS,
   ResourceListQuerySchema,
   type Resource,
   type ResourceListQuery,
+  type ResourceList,
 } from '@shared/contracts/knowledge';
 import { THEMES } from '@shared/reference/themes';
 import { PageHeader } from '@web/components/ui/page-header';
@@ -16,7 +17,7 @@ import { useAuth } from '@web/features/accounts/auth';
 import { formatDate, formatNumber } from '@web/lib/format';
 import { useI18n } from '@web/lib/i18n';
 import { usePageTitle } from '@web/lib/page-title';
-import { filtersFromParams, paramsOf, useFilteredList } from '@web/lib/url-filters';
+import { useAddressList, useSearchText } from '@web/lib/url-filters';
 import { knowledgeApi } from '../api';
 import '@web/components/ui/form.css';
 import '../knowledge.css';
@@ -62,29 +63,22 @@ export default function LibraryPage() {
   const { t, lang } = useI18n();
   const id = useId();
   const { me } = useAuth();
-  const [params, setParams] = useSearchParams();
-  const filters = useMemo(
-    () => filtersFromParams<Filters>(params, KEYS, ResourceListQuerySchema.shape),
-    [params],
-  );
-  const [attempt, setAttempt] = useState(0);
-  const loaded = useFilteredList(filters, KEYS, attempt, (current, signal) =>
-    knowledgeApi.list({ ...current, limit: PAGE_SIZE }, { signal }),
-  );
-  const [text, setText] = useState(filters.q ?? '');
-  const [textFor, setTextFor] = useState(filters.q ?? '');
-  if ((filters.q ?? '') !== textFor) {
-    setTextFor(filters.q ?? '');
-    setText(filters.q ?? '');
-  }
+  const {
+    filters: filters,
+    list,
+    failure,
+    go,
+    set,
+    retry,
+  } = useAddressList<Filters, ResourceList>({
+    keys: KEYS,
+    shape: ResourceListQuerySchema.shape,
+    load: (current, signal) => knowledgeApi.list({ ...current, limit: PAGE_SIZE }, { signal }),
+  });
+  const [text, setText] = useSearchText(filters.q);
   usePageTitle(t('network.library.title'));
   const isStaff =
     hasRole(me, 'programme_officer') || hasRole(me, 'administrator') || hasRole(me, 'driving_unit_staff');
-  const go = (next: Filters) => setParams(paramsOf(next, KEYS));
-  const set = <K extends keyof Filters>(key: K, value: Filters[K] | undefined) =>
-    go({ ...filters, [key]: value, cursor: undefined });
-  const list = loaded && 'list' in loaded ? loaded.list : null;
-  const failure = loaded && 'error' in loaded ? loaded.error : null;
   const rows = list?.data ?? [];
   const offset = filters.cursor ?? 0;
   const filtered = Boolean(filters.q || filters.kind || filters.theme || filters.audience);
@@ -179,7 +173,7 @@ export default function LibraryPage() {
           {list ? t('network.library.count', { count: formatNumber(list.page.total, lang) }) : ''}
         </p>
         {failure ? (
-          <ErrorState error={failure} onRetry={() => setAttempt((n) => n + 1)} />
+          <ErrorState error={failure} onRetry={retry} />
         ) : !list ? (
           <LoadingState />
         ) : rows.length === 0 ? (

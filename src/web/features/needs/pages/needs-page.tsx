@@ -1,6 +1,6 @@
-import { useId, useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { NeedListQuerySchema, type NeedSummary } from '@shared/contracts/needs';
+import { useId } from 'react';
+import { Link } from 'react-router';
+import { NeedListQuerySchema, type NeedSummary, type NeedList } from '@shared/contracts/needs';
 import { PROVINCES } from '@shared/reference/provinces';
 import { THEMES } from '@shared/reference/themes';
 import { OffsetPager } from '@web/components/ui/pager';
@@ -11,7 +11,7 @@ import { useAuth } from '@web/features/accounts/auth';
 import { formatDate, formatNumber } from '@web/lib/format';
 import { useI18n } from '@web/lib/i18n';
 import { usePageTitle } from '@web/lib/page-title';
-import { filtersFromParams, paramsOf, useFilteredList } from '@web/lib/url-filters';
+import { useAddressList, useSearchText } from '@web/lib/url-filters';
 import { useMetaDescription } from '@web/lib/page-title';
 import { needsApi, type NeedFilters } from '../api';
 import { NeedStatusBadge, provinceName, siteText, themeName } from '../labels';
@@ -52,30 +52,23 @@ export default function NeedsPage() {
   const { t, lang } = useI18n();
   const id = useId();
   const { me } = useAuth();
-  const [params, setParams] = useSearchParams();
-  const filters = useMemo(
-    () => filtersFromParams<Filters>(params, KEYS, NeedListQuerySchema.shape),
-    [params],
-  );
-  const [attempt, setAttempt] = useState(0);
-  const loaded = useFilteredList(filters, KEYS, attempt, (current, signal) =>
-    needsApi.list({ ...current, limit: PAGE_SIZE }, { signal }),
-  );
-  const [text, setText] = useState(filters.q ?? '');
-  const [textFor, setTextFor] = useState(filters.q ?? '');
-  if ((filters.q ?? '') !== textFor) {
-    setTextFor(filters.q ?? '');
-    setText(filters.q ?? '');
-  }
+  const {
+    filters: filters,
+    list,
+    failure,
+    go,
+    set,
+    retry,
+  } = useAddressList<Filters, NeedList>({
+    keys: KEYS,
+    shape: NeedListQuerySchema.shape,
+    load: (current, signal) => needsApi.list({ ...current, limit: PAGE_SIZE }, { signal }),
+  });
+  const [text, setText] = useSearchText(filters.q);
   usePageTitle(t('needs.list.title'));
   useMetaDescription(t('needs.list.intro'));
   const isStaff =
     hasRole(me, 'programme_officer') || hasRole(me, 'administrator') || hasRole(me, 'driving_unit_staff');
-  const go = (next: Filters) => setParams(paramsOf(next, KEYS));
-  const set = <K extends keyof Filters>(key: K, value: Filters[K] | undefined) =>
-    go({ ...filters, [key]: value, cursor: undefined });
-  const list = loaded && 'list' in loaded ? loaded.list : null;
-  const failure = loaded && 'error' in loaded ? loaded.error : null;
   const rows = list?.data ?? [];
   const offset = filters.cursor ?? 0;
   const filtered = Boolean(filters.q || filters.theme || filters.provinceCode);
@@ -172,7 +165,7 @@ export default function NeedsPage() {
           {list ? t('needs.list.count', { count: formatNumber(list.page.total, lang) }) : ''}
         </p>
         {failure ? (
-          <ErrorState error={failure} onRetry={() => setAttempt((n) => n + 1)} />
+          <ErrorState error={failure} onRetry={retry} />
         ) : !list ? (
           <LoadingState />
         ) : rows.length === 0 ? (

@@ -1,10 +1,11 @@
 import { OffsetPager } from '@web/components/ui/pager';
-import { useId, useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useId } from 'react';
+import { Link } from 'react-router';
 import {
   PARTNER_ROLES,
   PARTNER_SECTORS,
   PartnerListQuerySchema,
+  type PartnerList,
   type PartnerListQuery,
   type PartnerSummary,
 } from '@shared/contracts/network';
@@ -16,7 +17,7 @@ import { PROVINCES } from '@shared/reference/provinces';
 import { formatNumber } from '@web/lib/format';
 import { useI18n } from '@web/lib/i18n';
 import { usePageTitle } from '@web/lib/page-title';
-import { filtersFromParams, paramsOf, useFilteredList } from '@web/lib/url-filters';
+import { useAddressList, useSearchText } from '@web/lib/url-filters';
 import { networkApi } from '../api';
 import { RoleChips, nameIn } from '../labels';
 import '@web/components/ui/form.css';
@@ -35,12 +36,7 @@ function Filters({
 }) {
   const { t } = useI18n();
   const id = useId();
-  const [text, setText] = useState(query.q ?? '');
-  const [textFor, setTextFor] = useState(query.q ?? '');
-  if ((query.q ?? '') !== textFor) {
-    setTextFor(query.q ?? '');
-    setText(query.q ?? '');
-  }
+  const [text, setText] = useSearchText(query.q);
   const hasFilters = Boolean(query.q || query.role || query.sector);
   return (
     <form
@@ -154,20 +150,19 @@ function PartnerCard({ partner }: { partner: PartnerSummary }) {
 export default function NetworkPage() {
   const { t, lang } = useI18n();
   const { me } = useAuth();
-  const [params, setParams] = useSearchParams();
-  const query = useMemo(
-    () => filtersFromParams<Partial<PartnerListQuery>>(params, KEYS, PartnerListQuerySchema.shape),
-    [params],
-  );
-  const [attempt, setAttempt] = useState(0);
-  const loaded = useFilteredList(query, KEYS, attempt, (current, signal) =>
-    networkApi.list({ ...current, limit: PAGE_SIZE }, { signal }),
-  );
+  const {
+    filters: query,
+    list,
+    failure,
+    go,
+    retry,
+  } = useAddressList<Partial<PartnerListQuery>, PartnerList>({
+    keys: KEYS,
+    shape: PartnerListQuerySchema.shape,
+    load: (current, signal) => networkApi.list({ ...current, limit: PAGE_SIZE }, { signal }),
+  });
   usePageTitle(t('network.directory.title'));
   const isOfficer = hasRole(me, 'programme_officer') || hasRole(me, 'administrator');
-  const go = (next: Partial<PartnerListQuery>) => setParams(paramsOf(next, KEYS));
-  const list = loaded && 'list' in loaded ? loaded.list : null;
-  const failure = loaded && 'error' in loaded ? loaded.error : null;
   const offset = query.cursor ?? 0;
   const rows = list?.data ?? [];
   const filtered = Boolean(query.q || query.role || query.sector);
@@ -199,7 +194,7 @@ export default function NetworkPage() {
           {list ? t('network.directory.count', { count: formatNumber(list.page.total, lang) }) : ''}
         </p>
         {failure ? (
-          <ErrorState error={failure} onRetry={() => setAttempt((n) => n + 1)} />
+          <ErrorState error={failure} onRetry={retry} />
         ) : !list ? (
           <LoadingState />
         ) : rows.length === 0 ? (
