@@ -45,6 +45,10 @@ import { innovationPageMeta } from './modules/innovations/innovations.service';
 import { innovationCatalogueRoutes } from './modules/innovations/innovations.catalogue.routes';
 import { diffusionRoutes } from './modules/diffusion/adoptions.routes';
 import { needRoutes } from './modules/diffusion/needs.routes';
+import { impactLibraryRoutes } from './modules/impact/indicator-library.routes';
+import { projectImpactRoutes } from './modules/impact/project-impact.routes';
+import { sroiAssessmentRoutes } from './modules/impact/sroi-assessments.routes';
+import { impactReportRoutes } from './modules/impact/impact-reports.routes';
 import { mentoringRoutes } from './modules/mentoring/mentoring.routes';
 import { startReportReminderWorker, type ReportReminderWorker } from './modules/projects/reports.reminders';
 import { activityRoutes } from './modules/incubation/activities.routes';
@@ -261,6 +265,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     onMailQueued: () => outbox.kick(),
   });
   await app.register(assessmentRoutes, { prefix: '/api' });
+  await app.register(impactLibraryRoutes, { prefix: '/api' });
+  await app.register(projectImpactRoutes, { prefix: '/api' });
+  await app.register(sroiAssessmentRoutes, { prefix: '/api' });
+  await app.register(impactReportRoutes, { prefix: '/api' });
   await app.register(callRoutes, { prefix: '/api' });
   if (env.NODE_ENV !== 'production' && transport.kind === 'capture') {
     await app.register(devMailRoutes, { prefix: '/api/dev/mail' });

@@ -85,6 +85,12 @@ const CataloguePage = lazy(() => import('@web/features/innovations/pages/catalog
 const InnovationPage = lazy(() => import('@web/features/innovations/pages/innovation-page'));
 const InnovationEditPage = lazy(() => import('@web/features/innovations/pages/innovation-edit-page'));
 const AdminInnovationsPage = lazy(() => import('@web/features/innovations/pages/admin-innovations-page'));
+const IndicatorLibraryPage = lazy(() => import('@web/features/impact/pages/indicator-library-page'));
+const ProxyLibraryPage = lazy(() => import('@web/features/impact/pages/proxy-library-page'));
+const ProjectImpactPage = lazy(() => import('@web/features/impact/pages/project-impact-page'));
+const SroiEditorPage = lazy(() => import('@web/features/impact/pages/sroi-editor-page'));
+const ImpactReportPage = lazy(() => import('@web/features/impact/pages/impact-report-page'));
+const ImpactPortfolioPage = lazy(() => import('@web/features/impact/pages/impact-portfolio-page'));
 const DiffusionPage = lazy(() => import('@web/features/diffusion/pages/diffusion-page'));
 const VillagePage = lazy(() => import('@web/features/diffusion/pages/village-page'));
 const AdoptionPage = lazy(() => import('@web/features/diffusion/pages/adoption-page'));
@@ -198,6 +204,12 @@ export const router = createBrowserRouter([
       { path: 'innovations/:id', element: <InnovationPage /> },
       { path: 'innovations/:id/edit', element: <InnovationEditPage /> },
       { path: 'admin/innovations', element: <AdminInnovationsPage /> },
+      { path: 'admin/impact/indicators', element: <IndicatorLibraryPage /> },
+      { path: 'admin/impact/proxies', element: <ProxyLibraryPage /> },
+      { path: 'projects/:id/impact', element: <ProjectImpactPage /> },
+      { path: 'projects/:id/sroi/:assessmentId', element: <SroiEditorPage /> },
+      { path: 'projects/:id/impact/report', element: <ImpactReportPage /> },
+      { path: 'impact/portfolio', element: <ImpactPortfolioPage /> },
       { path: 'diffusion', element: <DiffusionPage /> },
       { path: 'villages/:id', element: <VillagePage /> },
       { path: 'adoptions/new', element: <AdoptionEditPage /> },

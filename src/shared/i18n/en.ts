@@ -19,6 +19,10 @@ import { innovationsEn } from './parts/innovations';
 import { diffusionEn } from './parts/diffusion';
 import { needsEn } from './parts/needs';
 import { catalogueEn } from './parts/catalogue';
+import { impactLibraryEn } from './parts/impact-library';
+import { impactProjectEn } from './parts/impact-project';
+import { sroiEditorEn } from './parts/sroi-editor';
+import { impactReportEn } from './parts/impact-report';
 import type { Catalogue } from './th';
 
 export const en: Catalogue = {
@@ -466,6 +470,10 @@ export const en: Catalogue = {
     diffusion: diffusionEn.errors,
     needs: needsEn.errors,
     catalogue: catalogueEn.errors,
+    impactLibrary: impactLibraryEn.errors,
+    impactProject: impactProjectEn.errors,
+    sroiEditor: sroiEditorEn.errors,
+    impactReport: impactReportEn.errors,
     DUPLICATE_PROVINCE: 'Province {{code}} is listed twice',
     DATE_RANGE: 'The end date must not be before the start date',
     UNKNOWN_PROVINCE: 'No province with code {{code}}',
@@ -622,6 +630,10 @@ export const en: Catalogue = {
   diffusion: diffusionEn,
   needs: needsEn,
   catalogue: catalogueEn,
+  impactLibrary: impactLibraryEn,
+  impactProject: impactProjectEn,
+  sroiEditor: sroiEditorEn,
+  impactReport: impactReportEn,
   inbox: {
     ...inboxEn,
     messages: {

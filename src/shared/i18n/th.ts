@@ -20,6 +20,10 @@ import { innovationsTh } from './parts/innovations';
 import { diffusionTh } from './parts/diffusion';
 import { needsTh } from './parts/needs';
 import { catalogueTh } from './parts/catalogue';
+import { impactLibraryTh } from './parts/impact-library';
+import { impactProjectTh } from './parts/impact-project';
+import { sroiEditorTh } from './parts/sroi-editor';
+import { impactReportTh } from './parts/impact-report';
 
 /** The Thai catalogue: the source of every user-facing string. English (`en.ts`) must have the same keys. */
 export const th = {
@@ -454,6 +458,10 @@ export const th = {
     diffusion: diffusionTh.errors,
     needs: needsTh.errors,
     catalogue: catalogueTh.errors,
+    impactLibrary: impactLibraryTh.errors,
+    impactProject: impactProjectTh.errors,
+    sroiEditor: sroiEditorTh.errors,
+    impactReport: impactReportTh.errors,
     DUPLICATE_PROVINCE: 'จังหวัดรหัส {{code}} อยู่ในรายการซ้ำ',
     DATE_RANGE: 'วันที่สิ้นสุดต้องไม่ก่อนวันที่เริ่มต้น',
     UNKNOWN_PROVINCE: 'ไม่พบจังหวัดรหัส {{code}}',
@@ -606,6 +614,10 @@ export const th = {
   diffusion: diffusionTh,
   needs: needsTh,
   catalogue: catalogueTh,
+  impactLibrary: impactLibraryTh,
+  impactProject: impactProjectTh,
+  sroiEditor: sroiEditorTh,
+  impactReport: impactReportTh,
   inbox: {
     ...inboxTh,
     messages: {

@@ -13,3 +13,4 @@ export * from './incubation';
 export * from './network';
 export * from './knowledge';
 export * from './innovations';
+export * from './impact';

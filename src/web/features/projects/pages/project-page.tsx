@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
+import { ProjectImpactCard } from '@web/features/impact/components/project-impact-card';
 import type { ProjectDetail } from '@shared/contracts/projects';
 import { PROVINCES } from '@shared/reference/provinces';
 import { PageHeader } from '@web/components/ui/page-header';
@@ -230,6 +231,7 @@ function Project({ id }: { id: string }) {
         <BudgetSection project={p} />
         <MilestonesSection project={p} />
         <ReportsSection project={p} />
+        <ProjectImpactCard projectId={p.id} />
         <InstalmentsSection project={p} onChanged={reload} />
         <ReallocationsSection project={p} onChanged={reload} />
         <CloseSection project={p} onChanged={reload} />

@@ -1,0 +1,4 @@
+/** `/projects/:id/impact/report`: the project's impact report (web; the PDF beside it). */
+export default function ImpactReportPage() {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** `/admin/impact/proxies`: the financial proxy library. */
+export default function ProxyLibraryPage() {
+  return null;
+}
