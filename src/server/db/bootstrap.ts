@@ -4,6 +4,7 @@ import { syncGeoReference } from '@server/modules/geo/geo.service';
 import { syncReferenceLists } from '@server/modules/reference/reference.service';
 import { ensureSeedProgrammes } from '@server/modules/programmes/programmes.service';
 import { ensurePrivacyNotice } from '@server/modules/accounts/accounts.service';
+import { ensureImpactStarterSets } from '@server/modules/impact/impact.starter';
 
 /**
  * Brings a database up to date: applies pending migrations, then writes the reference facts kept in the project
@@ -17,6 +18,7 @@ export async function prepareDatabase(handle: DatabaseHandle, migrationsDir: str
       await syncReferenceLists(tx);
       await ensureSeedProgrammes(tx);
       await ensurePrivacyNotice(tx);
+      await ensureImpactStarterSets(tx);
     });
   });
 }

@@ -22,6 +22,7 @@ import { ensureDemoKnowledge } from '@server/modules/knowledge/knowledge.demo';
 import { ensureDemoInnovations } from '@server/modules/innovations/innovations.demo';
 import { ensureDemoDiffusion } from '@server/modules/diffusion/diffusion.demo';
 import { ensureDemoNeeds } from '@server/modules/diffusion/needs.demo';
+import { ensureDemoImpact } from '@server/modules/impact/impact.demo';
 import type { FileStorage } from '@server/lib/file-storage';
 import type { PlatformRole } from '@shared/contracts/identity';
 
@@ -414,6 +415,19 @@ export async function loadDemoContent(db: Database, options: DemoSeedOptions): P
         return 'no demo officer or local-government account';
       }
       return ensureDemoNeeds(db, { now: new Date(), officerUserId, localGovUserId });
+    },
+    log,
+  );
+  await runOnce(
+    db,
+    'demo-impact',
+    async () => {
+      const officerUserId = await demoAccountId(db, 'programme_officer', 0);
+      const applicantUserId = await demoAccountId(db, null, 0);
+      if (!officerUserId) {
+        return 'no demo officer';
+      }
+      return ensureDemoImpact(db, { now: new Date(), officerUserId, applicantUserId });
     },
     log,
   );

@@ -363,6 +363,49 @@ export class PdfBuilder {
     return this.space(8);
   }
 
+  /**
+   * A drawing of `height` points at the cursor (a new page first when it does not fit): `draw` gets the document and the
+   * box to draw in; the cursor then moves below it. For charts and diagrams drawn with pdfkit's own graphics.
+   */
+  figure(
+    height: number,
+    draw: (doc: PDFKit.PDFDocument, box: { x: number; y: number; width: number }) => void,
+  ): this {
+    this.ensureSpace(height);
+    draw(this.doc, { x: this.left, y: this.y, width: this.contentWidth });
+    this.y += height;
+    return this;
+  }
+
+  /** Width left for content on the current page, and the points left below the cursor. */
+  get room(): { width: number; height: number; pageHeight: number } {
+    return { width: this.contentWidth, height: this.bottom - this.y, pageHeight: this.bottom - MARGIN };
+  }
+
+  /**
+   * Text set at a given place outside the flow (inside a figure), wrapped to `width`, at most `maxLines` lines (the last
+   * one cut with "…"). Returns the height it took. Thai is set as in paragraphs.
+   */
+  textAt(
+    text: string,
+    x: number,
+    y: number,
+    width: number,
+    style: TextStyle & { maxLines?: number } = {},
+  ): number {
+    let lines = this.layout(text, width, style);
+    if (style.maxLines !== undefined && lines.length > style.maxLines) {
+      lines = lines.slice(0, style.maxLines);
+      const last = lines.at(-1);
+      if (last) {
+        last.runs = mergeRuns([...last.runs, { text: '…', subset: 'latin' }]);
+      }
+    }
+    const height = this.lineHeight(style.size);
+    lines.forEach((line, i) => this.drawLine(line, x, y + i * height, width, style));
+    return lines.length * height;
+  }
+
   /** A table with a header row (repeated on each new page) and wrapped cells; rows may run across pages. */
   table(columns: TableColumn[], rows: string[][], options: { size?: number } = {}): this {
     const size = options.size ?? BODY_SIZE - 1;

@@ -648,6 +648,7 @@ export const en: Catalogue = {
       ...innovationsEn.inbox,
       ...diffusionEn.inbox,
       ...needsEn.inbox,
+      ...impactProjectEn.inbox,
     },
   },
   contests: contestsEn,

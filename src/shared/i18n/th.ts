@@ -632,6 +632,7 @@ export const th = {
       ...innovationsTh.inbox,
       ...diffusionTh.inbox,
       ...needsTh.inbox,
+      ...impactProjectTh.inbox,
     },
   },
   contests: contestsTh,

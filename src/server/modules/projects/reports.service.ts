@@ -28,6 +28,7 @@ import { recordAudit } from '@server/modules/audit/audit.service';
 import { notifyUsers, queueEmail } from '@server/modules/notifications/notifications.service';
 import type { EmailTemplate } from '@server/modules/notifications/notifications.templates';
 import { FILE_KIND_NAMES, sanitiseFileName, sniffFile } from '@server/lib/files';
+import { feedReportIndicators } from '@server/modules/impact/project-indicators.service';
 import * as repo from './reports.repo';
 import { projectPolicy, type ProjectAccess } from './projects.policy';
 import { getProjectAccess, iso, isoOrNull, lockProject, titleIn } from './projects.service';
@@ -500,6 +501,8 @@ export async function submitReport(
     if (!saved) {
       throw new AppError('CONFLICT', 'errors.STALE_VERSION');
     }
+    // The report's indicator rows with a project indicator's code become that indicator's values for the period.
+    await feedReportIndicators(tx, before, await repo.listIndicators(tx, id), actor.userId, now);
     await repo.insertEvent(tx, {
       reportId: id,
       action: 'submitted',

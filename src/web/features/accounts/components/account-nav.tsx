@@ -121,6 +121,13 @@ export function AccountNav() {
               </Link>
             </li>
           ) : null}
+          {isOfficer || (hasRole(me, 'driving_unit_staff') && me.drivingUnitId) ? (
+            <li>
+              <Link to="/impact/portfolio" className="account-menu__item" data-testid="nav-impact-portfolio">
+                {t('impactReport.nav.portfolio')}
+              </Link>
+            </li>
+          ) : null}
           <li>
             <Link to="/cohorts" className="account-menu__item" data-testid="nav-cohorts">
               {t('cohorts.nav')}

@@ -21,6 +21,7 @@ import { projectReportsApi, useProjectReport } from '../api';
 import { EvidenceFiles, type FileEvents } from '../components/evidence-files';
 import { ExpendituresEditor, useLineName } from '../components/expenditures-section';
 import { IndicatorsEditor } from '../components/indicators-section';
+import { ProjectIndicatorsOffer } from '@web/features/impact/components/indicator-report-offer';
 import { ReportIssueSummary, type ReportIssue } from '../components/issue-summary';
 import { MilestonesEditor } from '../components/milestones-section';
 import { ReportHistory, ReturnedNotice } from '../components/report-history';
@@ -34,6 +35,7 @@ import {
   bodyFromDraft,
   draftFingerprint,
   draftFromReport,
+  emptyIndicator,
   fieldDomIdCandidates,
   fieldKey,
   type ReportDraft,
@@ -297,6 +299,19 @@ function ReportEditor({
           indicators={draft.indicators}
           errors={errors}
           onChange={(update) => onDraft((d) => ({ ...d, indicators: update(d.indicators) }), 'indicators')}
+        />
+        <ProjectIndicatorsOffer
+          projectId={report.projectId}
+          presentCodes={draft.indicators.map((i) => i.indicatorCode)}
+          onAdd={(rows) =>
+            onDraft(
+              (d) => ({
+                ...d,
+                indicators: [...d.indicators, ...rows.map((row) => ({ ...emptyIndicator(), ...row }))],
+              }),
+              'indicators',
+            )
+          }
         />
       </ReportSection>
 

@@ -1,0 +1,179 @@
+import { and, asc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '@server/db/client';
+import {
+  calls,
+  drivingUnits,
+  impactIndicators,
+  programmes,
+  projectIndicators,
+  projectIndicatorValues,
+  projects,
+  provinces,
+  sroiAssessments,
+  themes,
+} from '@server/db/schema/index';
+
+/**
+ * Which projects a portfolio covers. `drivingUnitId` is the scope of a unit's staff (always set for them) or an
+ * officer's filter; null = every project (officers only).
+ */
+export interface PortfolioScope {
+  drivingUnitId: string | null;
+  fiscalYear: number | null;
+  programmeId: string | null;
+}
+
+function scopeWhere(scope: PortfolioScope, withFilters = true): SQL | undefined {
+  return and(
+    scope.drivingUnitId ? eq(projects.drivingUnitId, scope.drivingUnitId) : undefined,
+    withFilters && scope.fiscalYear !== null ? eq(projects.fiscalYear, scope.fiscalYear) : undefined,
+    withFilters && scope.programmeId ? eq(calls.programmeId, scope.programmeId) : undefined,
+  );
+}
+
+/** The ids of the projects in scope, as a subquery. */
+function scopedIds(db: DbOrTx, scope: PortfolioScope) {
+  return db
+    .select({ id: projects.id })
+    .from(projects)
+    .innerJoin(calls, eq(calls.id, projects.callId))
+    .where(scopeWhere(scope));
+}
+
+/** The projects in scope with what they are grouped by. */
+export async function listPortfolioProjects(db: DbOrTx, scope: PortfolioScope) {
+  return db
+    .select({
+      id: projects.id,
+      fiscalYear: projects.fiscalYear,
+      programmeId: calls.programmeId,
+      programmeNameTh: programmes.nameTh,
+      programmeNameEn: programmes.nameEn,
+      drivingUnitId: projects.drivingUnitId,
+      drivingUnitNameTh: drivingUnits.nameTh,
+      drivingUnitNameEn: drivingUnits.nameEn,
+      provinceCodes: projects.provinceCodes,
+      themes: projects.themes,
+    })
+    .from(projects)
+    .innerJoin(calls, eq(calls.id, projects.callId))
+    .leftJoin(programmes, eq(programmes.id, calls.programmeId))
+    .leftJoin(drivingUnits, eq(drivingUnits.id, projects.drivingUnitId))
+    .where(scopeWhere(scope))
+    .orderBy(asc(projects.agreementNumber));
+}
+
+/** Per project in scope: its number of indicators, of values and of verified values. */
+export async function countIndicatorFacts(db: DbOrTx, scope: PortfolioScope) {
+  const indicatorCounts = await db
+    .select({ projectId: projectIndicators.projectId, count: sql<number>`count(*)::int` })
+    .from(projectIndicators)
+    .where(inArray(projectIndicators.projectId, scopedIds(db, scope)))
+    .groupBy(projectIndicators.projectId);
+  const valueCounts = await db
+    .select({
+      projectId: projectIndicatorValues.projectId,
+      count: sql<number>`count(*)::int`,
+      verified: sql<number>`(count(*) FILTER (WHERE ${projectIndicatorValues.status} = 'verified'))::int`,
+    })
+    .from(projectIndicatorValues)
+    .where(inArray(projectIndicatorValues.projectId, scopedIds(db, scope)))
+    .groupBy(projectIndicatorValues.projectId);
+  return { indicatorCounts, valueCounts };
+}
+
+/**
+ * The latest final assessment of each project in scope that has figures: evaluative preferred, else forecast; the
+ * newest version of that kind.
+ */
+export async function listLatestFinalAssessments(db: DbOrTx, scope: PortfolioScope) {
+  return db
+    .selectDistinctOn([sroiAssessments.projectId], {
+      id: sroiAssessments.id,
+      projectId: sroiAssessments.projectId,
+      kind: sroiAssessments.kind,
+      versionNo: sroiAssessments.versionNo,
+      presentValueSatang: sroiAssessments.presentValueSatang,
+      investmentSatang: sroiAssessments.investmentSatang,
+    })
+    .from(sroiAssessments)
+    .where(
+      and(
+        inArray(sroiAssessments.projectId, scopedIds(db, scope)),
+        eq(sroiAssessments.status, 'final'),
+        isNotNull(sroiAssessments.presentValueSatang),
+        isNotNull(sroiAssessments.investmentSatang),
+      ),
+    )
+    .orderBy(
+      sroiAssessments.projectId,
+      sql`CASE WHEN ${sroiAssessments.kind} = 'evaluative' THEN 0 ELSE 1 END`,
+      sql`${sroiAssessments.versionNo} DESC`,
+    );
+}
+
+/** Verified values of the library indicators of the projects in scope, with the library's code and names. */
+export async function listVerifiedLibraryValues(db: DbOrTx, scope: PortfolioScope) {
+  return db
+    .select({
+      projectId: projectIndicators.projectId,
+      projectIndicatorId: projectIndicators.id,
+      indicatorId: impactIndicators.id,
+      code: impactIndicators.code,
+      nameTh: impactIndicators.nameTh,
+      nameEn: impactIndicators.nameEn,
+      unitTh: projectIndicators.unitTh,
+      unitEn: projectIndicators.unitEn,
+      aggregation: projectIndicators.aggregation,
+      periodEnd: projectIndicatorValues.periodEnd,
+      value: projectIndicatorValues.value,
+    })
+    .from(projectIndicatorValues)
+    .innerJoin(projectIndicators, eq(projectIndicators.id, projectIndicatorValues.projectIndicatorId))
+    .innerJoin(impactIndicators, eq(impactIndicators.id, projectIndicators.indicatorId))
+    .where(
+      and(
+        inArray(projectIndicators.projectId, scopedIds(db, scope)),
+        eq(projectIndicatorValues.status, 'verified'),
+      ),
+    )
+    .orderBy(asc(projectIndicatorValues.periodEnd), asc(projectIndicatorValues.createdAt));
+}
+
+/** What the filters offer: fiscal years and programmes of the projects the scope may see (filters not applied). */
+export async function listPortfolioOptions(db: DbOrTx, scope: PortfolioScope) {
+  const years = await db
+    .selectDistinct({ fiscalYear: projects.fiscalYear })
+    .from(projects)
+    .innerJoin(calls, eq(calls.id, projects.callId))
+    .where(scopeWhere(scope, false))
+    .orderBy(asc(projects.fiscalYear));
+  const programmeRows = await db
+    .selectDistinct({ id: programmes.id, nameTh: programmes.nameTh, nameEn: programmes.nameEn })
+    .from(projects)
+    .innerJoin(calls, eq(calls.id, projects.callId))
+    .innerJoin(programmes, eq(programmes.id, calls.programmeId))
+    .where(scopeWhere(scope, false))
+    .orderBy(asc(programmes.nameTh));
+  return { fiscalYears: years.map((y) => y.fiscalYear), programmes: programmeRows };
+}
+
+export async function listProvinceNames(db: DbOrTx, codes: number[]) {
+  if (codes.length === 0) {
+    return [];
+  }
+  return db
+    .select({ code: provinces.code, nameTh: provinces.nameTh, nameEn: provinces.nameEn })
+    .from(provinces)
+    .where(inArray(provinces.code, codes));
+}
+
+export async function listThemeNames(db: DbOrTx, codes: string[]) {
+  if (codes.length === 0) {
+    return [];
+  }
+  return db
+    .select({ code: themes.code, nameTh: themes.nameTh, nameEn: themes.nameEn })
+    .from(themes)
+    .where(inArray(themes.code, codes));
+}
