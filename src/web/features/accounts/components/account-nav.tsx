@@ -128,6 +128,17 @@ export function AccountNav() {
               </Link>
             </li>
           ) : null}
+          {isOfficer || hasRole(me, 'driving_unit_staff') ? (
+            <li>
+              <Link
+                to="/admin/impact/indicators"
+                className="account-menu__item"
+                data-testid="nav-impact-library"
+              >
+                {t('impactLibrary.nav.indicators')}
+              </Link>
+            </li>
+          ) : null}
           <li>
             <Link to="/cohorts" className="account-menu__item" data-testid="nav-cohorts">
               {t('cohorts.nav')}
