@@ -1,4 +1,4 @@
-import type { Database } from '@server/db/client';
+import type { Database, DbOrTx } from '@server/db/client';
 import { AppError, fieldIssue } from '@server/lib/errors';
 import { authorize, type Actor, type RequestMeta } from '@server/lib/authz';
 import { recordAudit } from '@server/modules/audit/audit.service';
@@ -41,7 +41,136 @@ export function activeCondition(active: 'true' | 'false' | 'all'): boolean | und
 
 const canManage = (actor: Actor | null) => actor !== null && impactLibraryPolicy.manage(actor);
 
-function toIndicator(row: repo.IndicatorRow, actor: Actor | null): ImpactIndicator {
+/** The list query fields both libraries share. */
+interface LibraryListQuery {
+  q?: string | undefined;
+  active: 'true' | 'false' | 'all';
+  sort: 'code' | '-code';
+  limit: number;
+  cursor?: number | undefined;
+}
+
+/**
+ * One page of a library list (`{ data, page, abilities }`, offset paging by `cursor`): `load` reads the rows with
+ * the shared filters (words, active) to which it adds its own.
+ */
+export async function listLibraryPage<R, T>(
+  actor: Actor | null,
+  query: LibraryListQuery,
+  load: (
+    filter: { text: string | undefined; isActive: boolean | undefined },
+    order: 'asc' | 'desc',
+    limit: number,
+    offset: number,
+  ) => Promise<{ rows: R[]; total: number }>,
+  toEntry: (row: R, actor: Actor | null) => T,
+): Promise<{
+  data: T[];
+  page: { total: number; nextCursor: number | null };
+  abilities: { manage: boolean };
+}> {
+  const offset = query.cursor ?? 0;
+  const { rows, total } = await load(
+    { text: query.q?.trim() || undefined, isActive: activeCondition(query.active) },
+    query.sort === '-code' ? 'desc' : 'asc',
+    query.limit,
+    offset,
+  );
+  return {
+    data: rows.map((r) => toEntry(r, actor)),
+    page: { total, nextCursor: offset + rows.length < total ? offset + rows.length : null },
+    abilities: { manage: canManage(actor) },
+  };
+}
+
+/** A library table as the shared create and update steps use it; `entityType` also names the audit actions. */
+interface LibraryTable<R, C> {
+  entityType: 'impact_indicator' | 'financial_proxy';
+  insert: (tx: DbOrTx) => Promise<R | null>;
+  find: (tx: DbOrTx, id: string) => Promise<R | null>;
+  update: (tx: DbOrTx, id: string, changes: C) => Promise<R>;
+}
+
+/**
+ * Adds a library entry (officers, administrators) in one transaction: `insert` yields null when `code` is taken
+ * (409 naming `code`); the audit event records `created(row)`.
+ */
+export async function createLibraryEntry<R extends { id: string }>(
+  db: Database,
+  actor: Actor,
+  meta: RequestMeta,
+  entry: Pick<LibraryTable<R, never>, 'entityType' | 'insert'> & {
+    code: string;
+    created: (row: R) => Record<string, unknown>;
+  },
+): Promise<R> {
+  authorize(actor, impactLibraryPolicy.manage, actor);
+  return db.transaction(async (tx) => {
+    const inserted = await entry.insert(tx);
+    if (!inserted) {
+      throw codeTaken(entry.code);
+    }
+    await recordAudit(tx, meta, {
+      action: `${entry.entityType}.created`,
+      entityType: entry.entityType,
+      entityId: inserted.id,
+      after: entry.created(inserted),
+    });
+    return inserted;
+  });
+}
+
+/**
+ * Changes a library entry (officers, administrators) in one transaction: reads it locked (404 when missing), 409 when
+ * `body.version` is stale, writes the rest of `body` and audits the `snapshot` before and after.
+ */
+export async function updateLibraryEntry<R extends { version: number }, B extends { version: number }>(
+  db: Database,
+  actor: Actor,
+  id: string,
+  body: B,
+  meta: RequestMeta,
+  entry: Pick<LibraryTable<R, Omit<B, 'version'>>, 'entityType' | 'find' | 'update'> & {
+    snapshot: (row: R) => Record<string, unknown>;
+  },
+): Promise<R> {
+  return db.transaction(async (tx) => {
+    const before = await entry.find(tx, id);
+    authorize(actor, impactLibraryPolicy.manage, before);
+    assertLibraryVersion(before.version, body.version);
+    const { version: _version, ...changes } = body;
+    const after = await entry.update(tx, id, changes);
+    await recordAudit(tx, meta, {
+      action: `${entry.entityType}.updated`,
+      entityType: entry.entityType,
+      entityId: id,
+      before: entry.snapshot(before),
+      after: entry.snapshot(after),
+    });
+    return after;
+  });
+}
+
+/** The columns every library entry has. */
+type LibraryEntryRow = Pick<
+  repo.IndicatorRow,
+  | 'id'
+  | 'code'
+  | 'nameTh'
+  | 'nameEn'
+  | 'descriptionTh'
+  | 'descriptionEn'
+  | 'unitTh'
+  | 'unitEn'
+  | 'themes'
+  | 'isStarter'
+  | 'isActive'
+  | 'version'
+  | 'updatedAt'
+>;
+
+/** The response fields every library entry (indicator, financial proxy) shares, with the actor's abilities. */
+export function libraryEntryFields(row: LibraryEntryRow, actor: Actor | null) {
   return {
     id: row.id,
     code: row.code,
@@ -51,12 +180,6 @@ function toIndicator(row: repo.IndicatorRow, actor: Actor | null): ImpactIndicat
     descriptionEn: row.descriptionEn,
     unitTh: row.unitTh,
     unitEn: row.unitEn,
-    type: row.type as IndicatorType,
-    direction: row.direction as IndicatorDirection,
-    aggregation: row.aggregation as IndicatorAggregation,
-    disaggregations: row.disaggregations as Disaggregation[],
-    sdgTargets: row.sdgTargets,
-    irisMetricId: row.irisMetricId,
     themes: row.themes as ThemeCode[],
     isStarter: row.isStarter,
     isActive: row.isActive,
@@ -66,30 +189,39 @@ function toIndicator(row: repo.IndicatorRow, actor: Actor | null): ImpactIndicat
   };
 }
 
+/** The library row read, or 404 when there is none. */
+export function foundEntry<R>(row: R | null): R {
+  if (!row) {
+    throw new AppError('NOT_FOUND');
+  }
+  return row;
+}
+
+function toIndicator(row: repo.IndicatorRow, actor: Actor | null): ImpactIndicator {
+  return {
+    ...libraryEntryFields(row, actor),
+    type: row.type as IndicatorType,
+    direction: row.direction as IndicatorDirection,
+    aggregation: row.aggregation as IndicatorAggregation,
+    disaggregations: row.disaggregations as Disaggregation[],
+    sdgTargets: row.sdgTargets,
+    irisMetricId: row.irisMetricId,
+  };
+}
+
 /** The indicator library, searched (code, names, description, unit, IRIS+ id) and filtered, sorted by code. */
 export async function listImpactIndicators(
   db: Database,
   actor: Actor | null,
   query: ImpactIndicatorListQuery,
 ): Promise<ImpactIndicatorList> {
-  const offset = query.cursor ?? 0;
-  const { rows, total } = await repo.listIndicators(
-    db,
-    {
-      text: query.q?.trim() || undefined,
-      type: query.type,
-      theme: query.theme,
-      isActive: activeCondition(query.active),
-    },
-    query.sort === '-code' ? 'desc' : 'asc',
-    query.limit,
-    offset,
+  return listLibraryPage(
+    actor,
+    query,
+    (filter, order, limit, offset) =>
+      repo.listIndicators(db, { ...filter, type: query.type, theme: query.theme }, order, limit, offset),
+    toIndicator,
   );
-  return {
-    data: rows.map((r) => toIndicator(r, actor)),
-    page: { total, nextCursor: offset + rows.length < total ? offset + rows.length : null },
-    abilities: { manage: canManage(actor) },
-  };
 }
 
 /** One library indicator (active or not). */
@@ -98,11 +230,7 @@ export async function getImpactIndicator(
   actor: Actor | null,
   id: string,
 ): Promise<ImpactIndicator> {
-  const row = await repo.findIndicator(db, id);
-  if (!row) {
-    throw new AppError('NOT_FOUND');
-  }
-  return toIndicator(row, actor);
+  return toIndicator(foundEntry(await repo.findIndicator(db, id)), actor);
 }
 
 /** Adds an indicator to the library (officers, administrators); 409 naming `code` when the code is taken. Audited. */
@@ -112,24 +240,17 @@ export async function createImpactIndicator(
   body: CreateImpactIndicatorBody,
   meta: RequestMeta,
 ): Promise<ImpactIndicator> {
-  authorize(actor, impactLibraryPolicy.manage, actor);
-  const row = await db.transaction(async (tx) => {
-    const inserted = await repo.insertIndicator(tx, {
-      ...body,
-      disaggregations: [...body.disaggregations],
-      sdgTargets: [...body.sdgTargets],
-      themes: [...body.themes],
-    });
-    if (!inserted) {
-      throw codeTaken(body.code);
-    }
-    await recordAudit(tx, meta, {
-      action: 'impact_indicator.created',
-      entityType: 'impact_indicator',
-      entityId: inserted.id,
-      after: { code: inserted.code, nameTh: inserted.nameTh, unitTh: inserted.unitTh },
-    });
-    return inserted;
+  const row = await createLibraryEntry(db, actor, meta, {
+    entityType: 'impact_indicator',
+    code: body.code,
+    insert: (tx) =>
+      repo.insertIndicator(tx, {
+        ...body,
+        disaggregations: [...body.disaggregations],
+        sdgTargets: [...body.sdgTargets],
+        themes: [...body.themes],
+      }),
+    created: (inserted) => ({ code: inserted.code, nameTh: inserted.nameTh, unitTh: inserted.unitTh }),
   });
   return toIndicator(row, actor);
 }
@@ -145,20 +266,11 @@ export async function updateImpactIndicator(
   body: UpdateImpactIndicatorBody,
   meta: RequestMeta,
 ): Promise<ImpactIndicator> {
-  const row = await db.transaction(async (tx) => {
-    const before = await repo.findIndicator(tx, id, true);
-    authorize(actor, impactLibraryPolicy.manage, before);
-    assertLibraryVersion(before.version, body.version);
-    const { version: _version, ...changes } = body;
-    const after = await repo.updateIndicator(tx, id, changes);
-    await recordAudit(tx, meta, {
-      action: 'impact_indicator.updated',
-      entityType: 'impact_indicator',
-      entityId: id,
-      before: snapshot(before),
-      after: snapshot(after),
-    });
-    return after;
+  const row = await updateLibraryEntry(db, actor, id, body, meta, {
+    entityType: 'impact_indicator',
+    find: (tx, rowId) => repo.findIndicator(tx, rowId, true),
+    update: repo.updateIndicator,
+    snapshot,
   });
   return toIndicator(row, actor);
 }

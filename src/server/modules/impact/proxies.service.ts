@@ -1,7 +1,5 @@
 import type { Database } from '@server/db/client';
-import { AppError } from '@server/lib/errors';
-import { authorize, type Actor, type RequestMeta } from '@server/lib/authz';
-import { recordAudit } from '@server/modules/audit/audit.service';
+import type { Actor, RequestMeta } from '@server/lib/authz';
 import type {
   CreateFinancialProxyBody,
   FinancialProxy,
@@ -9,34 +7,23 @@ import type {
   FinancialProxyListQuery,
   UpdateFinancialProxyBody,
 } from '@shared/contracts/impact-library';
-import type { ThemeCode } from '@shared/reference/themes';
-import { impactLibraryPolicy } from './impact.policy';
-import { activeCondition, assertLibraryVersion, codeTaken } from './indicator-library.service';
+import {
+  createLibraryEntry,
+  foundEntry,
+  libraryEntryFields,
+  listLibraryPage,
+  updateLibraryEntry,
+} from './indicator-library.service';
 import * as repo from './proxies.repo';
-
-const canManage = (actor: Actor | null) => actor !== null && impactLibraryPolicy.manage(actor);
 
 function toProxy(row: repo.ProxyRow, actor: Actor | null): FinancialProxy {
   return {
-    id: row.id,
-    code: row.code,
-    nameTh: row.nameTh,
-    nameEn: row.nameEn,
-    descriptionTh: row.descriptionTh,
-    descriptionEn: row.descriptionEn,
+    ...libraryEntryFields(row, actor),
     valueSatang: row.valueSatang,
     currency: row.currency,
-    unitTh: row.unitTh,
-    unitEn: row.unitEn,
     priceYear: row.priceYear,
     sourceTitle: row.sourceTitle,
     sourceUrl: row.sourceUrl,
-    themes: row.themes as ThemeCode[],
-    isStarter: row.isStarter,
-    isActive: row.isActive,
-    version: row.version,
-    updatedAt: row.updatedAt.toISOString(),
-    abilities: { manage: canManage(actor) },
   };
 }
 
@@ -46,19 +33,13 @@ export async function listFinancialProxies(
   actor: Actor | null,
   query: FinancialProxyListQuery,
 ): Promise<FinancialProxyList> {
-  const offset = query.cursor ?? 0;
-  const { rows, total } = await repo.listProxies(
-    db,
-    { text: query.q?.trim() || undefined, theme: query.theme, isActive: activeCondition(query.active) },
-    query.sort === '-code' ? 'desc' : 'asc',
-    query.limit,
-    offset,
+  return listLibraryPage(
+    actor,
+    query,
+    (filter, order, limit, offset) =>
+      repo.listProxies(db, { ...filter, theme: query.theme }, order, limit, offset),
+    toProxy,
   );
-  return {
-    data: rows.map((r) => toProxy(r, actor)),
-    page: { total, nextCursor: offset + rows.length < total ? offset + rows.length : null },
-    abilities: { manage: canManage(actor) },
-  };
 }
 
 /** One financial proxy (active or not). */
@@ -67,11 +48,7 @@ export async function getFinancialProxy(
   actor: Actor | null,
   id: string,
 ): Promise<FinancialProxy> {
-  const row = await repo.findProxy(db, id);
-  if (!row) {
-    throw new AppError('NOT_FOUND');
-  }
-  return toProxy(row, actor);
+  return toProxy(foundEntry(await repo.findProxy(db, id)), actor);
 }
 
 /** Adds a proxy to the library (officers, administrators); 409 naming `code` when the code is taken. Audited. */
@@ -81,19 +58,11 @@ export async function createFinancialProxy(
   body: CreateFinancialProxyBody,
   meta: RequestMeta,
 ): Promise<FinancialProxy> {
-  authorize(actor, impactLibraryPolicy.manage, actor);
-  const row = await db.transaction(async (tx) => {
-    const inserted = await repo.insertProxy(tx, { ...body, themes: [...body.themes] });
-    if (!inserted) {
-      throw codeTaken(body.code);
-    }
-    await recordAudit(tx, meta, {
-      action: 'financial_proxy.created',
-      entityType: 'financial_proxy',
-      entityId: inserted.id,
-      after: snapshot(inserted),
-    });
-    return inserted;
+  const row = await createLibraryEntry(db, actor, meta, {
+    entityType: 'financial_proxy',
+    code: body.code,
+    insert: (tx) => repo.insertProxy(tx, { ...body, themes: [...body.themes] }),
+    created: snapshot,
   });
   return toProxy(row, actor);
 }
@@ -106,20 +75,11 @@ export async function updateFinancialProxy(
   body: UpdateFinancialProxyBody,
   meta: RequestMeta,
 ): Promise<FinancialProxy> {
-  const row = await db.transaction(async (tx) => {
-    const before = await repo.findProxy(tx, id, true);
-    authorize(actor, impactLibraryPolicy.manage, before);
-    assertLibraryVersion(before.version, body.version);
-    const { version: _version, ...changes } = body;
-    const after = await repo.updateProxy(tx, id, changes);
-    await recordAudit(tx, meta, {
-      action: 'financial_proxy.updated',
-      entityType: 'financial_proxy',
-      entityId: id,
-      before: snapshot(before),
-      after: snapshot(after),
-    });
-    return after;
+  const row = await updateLibraryEntry(db, actor, id, body, meta, {
+    entityType: 'financial_proxy',
+    find: (tx, rowId) => repo.findProxy(tx, rowId, true),
+    update: repo.updateProxy,
+    snapshot,
   });
   return toProxy(row, actor);
 }

@@ -35,3 +35,24 @@ export function useLibrarySearch<T>(
   }, [key, delayMs]);
   return answer;
 }
+
+/** The query a picker sends: the words typed, its own `filter`, active entries only, `limit` at most. */
+export type LibraryPickerQuery<F> = { q: string | undefined } & F & { active: 'true'; limit: number };
+
+/**
+ * The search of a library picker: the words typed (`q`, `setQ`) and the answer for them with `filter`, searched as
+ * the person types (see {@link useLibrarySearch}).
+ */
+export function useLibraryPickerSearch<F extends object, T>(
+  filter: F,
+  limit: number,
+  load: (
+    query: LibraryPickerQuery<F>,
+    signal: AbortSignal,
+  ) => Promise<{ data: T[]; page: { total: number } }>,
+): { q: string; setQ: (q: string) => void; answer: LibrarySearch<T> } {
+  const [q, setQ] = useState('');
+  const query: LibraryPickerQuery<F> = { q: q.trim() || undefined, ...filter, active: 'true', limit };
+  const answer = useLibrarySearch(JSON.stringify(query), (signal) => load(query, signal));
+  return { q, setQ, answer };
+}

@@ -1,13 +1,11 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { FinancialProxy } from '@shared/contracts/impact-library';
 import { THEMES, type ThemeCode } from '@shared/reference/themes';
-import { ErrorState } from '@web/components/ui/states';
 import { formatBaht, formatYear, localName } from '@web/lib/format';
 import { useI18n } from '@web/lib/i18n';
 import { libraryApi } from '../api-library';
-import { useLibrarySearch } from './il-use-library-search';
-import '@web/components/ui/form.css';
-import '../library.css';
+import { IlLibraryPicker } from './il-library-picker';
+import { useLibraryPickerSearch } from './il-use-library-search';
 
 /** Props of {@link ProxyPicker}. */
 export interface ProxyPickerProps {
@@ -39,92 +37,38 @@ export function ProxyPicker({
   testId = 'proxy-picker',
 }: ProxyPickerProps) {
   const { t, lang } = useI18n();
-  const id = useId();
-  const [q, setQ] = useState('');
   const [theme, setTheme] = useState<ThemeCode | ''>(initialTheme ?? '');
-  const query = { q: q.trim() || undefined, theme: theme || undefined, active: 'true' as const, limit };
-  const answer = useLibrarySearch(JSON.stringify(query), (signal) =>
+  const search = useLibraryPickerSearch({ theme: theme || undefined }, limit, (query, signal) =>
     libraryApi.listProxies(query, { signal }),
   );
 
   return (
-    <div className="il-picker" data-testid={testId}>
-      <div className="il-picker__bar">
-        <div className="field form-field il-picker__field">
-          <label htmlFor={`${id}-q`}>{label ?? t('impactLibrary.common.pickerLabel')}</label>
-          <input
-            id={`${id}-q`}
-            type="search"
-            value={q}
-            placeholder={t('impactLibrary.common.searchPlaceholder')}
-            onChange={(event) => setQ(event.target.value)}
-            data-testid={`${testId}-search`}
-          />
-        </div>
-        <div className="field form-field il-picker__field">
-          <label htmlFor={`${id}-theme`}>{t('impactLibrary.common.themes')}</label>
-          <select
-            id={`${id}-theme`}
-            value={theme}
-            onChange={(event) => setTheme(event.target.value as ThemeCode | '')}
-          >
-            <option value="">{t('impactLibrary.common.allThemes')}</option>
-            {THEMES.map((th) => (
-              <option key={th.code} value={th.code}>
-                {localName(th, lang)}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
-      {answer === null ? (
-        <p className="il-muted" role="status">
-          {t('common.loading')}
-        </p>
-      ) : 'error' in answer ? (
-        <ErrorState error={answer.error} />
-      ) : answer.items.length === 0 ? (
-        <p className="il-muted" role="status">
-          {t('impactLibrary.common.empty')}
-        </p>
-      ) : (
+    <IlLibraryPicker
+      search={search}
+      filter={{
+        key: 'theme',
+        label: t('impactLibrary.common.themes'),
+        allLabel: t('impactLibrary.common.allThemes'),
+        value: theme,
+        options: THEMES.map((th) => ({ value: th.code, label: localName(th, lang) })),
+        onChange: (value) => setTheme(value as ThemeCode | ''),
+      }}
+      label={label}
+      testId={testId}
+      isChosen={(proxy) => proxy.id === selectedId}
+      lockChosen={false}
+      renderMeta={(proxy) => (
         <>
-          <p className="il-muted" role="status">
-            {t('impactLibrary.common.count', { count: answer.total })}
+          <p className="il-picker__meta">
+            <strong>{formatBaht(proxy.valueSatang, lang)}</strong>{' '}
+            {lang === 'th' ? proxy.unitTh : proxy.unitEn} ·{' '}
+            {t('impactLibrary.proxies.priceYearValue', { year: formatYear(proxy.priceYear, lang) })}
+            {proxy.currency !== 'THB' ? ` · ${proxy.currency}` : ''}
           </p>
-          <ul className="il-picker__list">
-            {answer.items.map((proxy) => {
-              const chosen = proxy.id === selectedId;
-              return (
-                <li key={proxy.id} className="il-picker__item" data-chosen={chosen ? 'true' : undefined}>
-                  <div className="il-picker__text">
-                    <p className="il-picker__name">
-                      <span className="il-code">{proxy.code}</span> {localName(proxy, lang)}
-                    </p>
-                    <p className="il-picker__meta">
-                      <strong>{formatBaht(proxy.valueSatang, lang)}</strong>{' '}
-                      {lang === 'th' ? proxy.unitTh : proxy.unitEn} ·{' '}
-                      {t('impactLibrary.proxies.priceYearValue', { year: formatYear(proxy.priceYear, lang) })}
-                      {proxy.currency !== 'THB' ? ` · ${proxy.currency}` : ''}
-                    </p>
-                    <p className="il-picker__meta">{proxy.sourceTitle}</p>
-                  </div>
-                  <button
-                    type="button"
-                    className="button button--secondary il-picker__choose"
-                    aria-label={`${t('impactLibrary.common.pick')} ${proxy.code} ${localName(proxy, lang)}`}
-                    aria-pressed={chosen}
-                    onClick={() => onPick(proxy)}
-                    data-testid={`${testId}-option-${proxy.code}`}
-                  >
-                    {chosen ? t('impactLibrary.common.picked') : t('impactLibrary.common.pick')}
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
+          <p className="il-picker__meta">{proxy.sourceTitle}</p>
         </>
       )}
-    </div>
+      onPick={onPick}
+    />
   );
 }
