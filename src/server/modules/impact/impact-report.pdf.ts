@@ -351,7 +351,8 @@ export async function renderImpactReport(report: ImpactReport, lang: Language, n
       [t('project.organisation'), nameIn(lang, project.organisationNameTh, project.organisationNameEn)],
       [t('project.programme'), nameIn(lang, project.programmeNameTh ?? '–', project.programmeNameEn)],
       [t('project.drivingUnit'), nameIn(lang, project.drivingUnitNameTh ?? '–', project.drivingUnitNameEn)],
-      [t('project.fiscalYear'), String(project.fiscalYear)],
+      // stored in the Buddhist Era; English readers get the Common Era year, as on the web page
+      [t('project.fiscalYear'), String(lang === 'th' ? project.fiscalYear : project.fiscalYear - 543)],
       [t('project.period'), period],
       [t('project.award'), formatBaht(project.awardSatang, lang)],
     ],
@@ -409,7 +410,8 @@ export async function renderImpactReport(report: ImpactReport, lang: Language, n
     pdf.paragraph(t('indicators.actualNote'), { size: 8, color: '#5b6775' });
   }
 
-  pdf.ensureSpace(160);
+  // room for the section heading together with the first assessment's heading and figures (no lone heading)
+  pdf.ensureSpace(260);
   pdf.heading(t('sroi.heading'), 2);
   for (const kind of ['evaluative', 'forecast'] as const) {
     const assessment = report.sroi[kind];
