@@ -99,6 +99,54 @@ describe('impact report and portfolio', () => {
     expect(portfolio.totals.sroi.aggregated).toBe(true);
     expect(portfolio.totals.sroi.assessmentCount).toBeGreaterThanOrEqual(1);
     await screenshot(page, 'impact-portfolio-1280');
+    // unit staff have no unit selector (the server keeps them to their unit)
+    expect(await page.getByTestId('ir-unit-filter').count()).toBe(0);
+
+    // a group's row opens its projects, each linking to its impact report; as many as the group counts
+    await page.getByTestId('ir-by-programme').click();
+    await page.waitForURL(/by=programme/);
+    await expect.poll(() => page.getByTestId('ir-drill-toggle').count()).toBe(portfolio.groups.length);
+    await page.getByTestId('ir-drill-toggle').first().click();
+    expect(await page.getByTestId('ir-drill-toggle').first().getAttribute('aria-expanded')).toBe('true');
+    await expect
+      .poll(() => page.getByTestId('ir-drill-project').count())
+      .toBe(portfolio.groups[0]?.projectCount);
+    const links = await page
+      .getByTestId('ir-drill-project')
+      .locator('a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    for (const href of links) {
+      expect(href).toMatch(/^\/projects\/[0-9a-f-]{36}\/impact\/report$/);
+    }
+    await screenshot(page, 'impact-portfolio-drill-1280');
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await screenshot(page, 'impact-portfolio-drill-390');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('an officer filters the portfolio by driving unit and opens a group', async () => {
+    const path = '/impact/portfolio?by=driving_unit';
+    const context = await signedInContext(browser, OFFICER_EMAIL, DEMO_PASSWORD, path);
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await page.goto(`${baseUrl}${path}`, { waitUntil: 'networkidle' });
+    await expect.poll(() => page.getByTestId('ir-portfolio').count()).toBe(1);
+    const all = await api<Portfolio>(officer, 'GET', '/api/impact/portfolio?by=driving_unit');
+    const unitGroup = all.groups.find((g) => g.key !== null);
+    expect(unitGroup, 'a driving unit with projects').toBeDefined();
+    const select = page.getByTestId('ir-unit-filter');
+    await expect.poll(() => select.locator('option').count()).toBeGreaterThan(1);
+    await select.selectOption(unitGroup?.key ?? '');
+    await page.waitForURL(/drivingUnitId=/);
+    await expect.poll(() => page.getByTestId('ir-drill-toggle').count()).toBe(1);
+    await page.getByTestId('ir-drill-toggle').click();
+    await expect.poll(() => page.getByTestId('ir-drill-project').count()).toBe(unitGroup?.projectCount);
+    await screenshot(page, 'impact-portfolio-unit-1280');
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await screenshot(page, 'impact-portfolio-unit-390');
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { LANGUAGES } from '@shared/i18n/languages';
+import { THEME_CODES } from '@shared/reference/themes';
 import { INDICATOR_AGGREGATIONS, INDICATOR_DIRECTIONS } from './impact-library';
 import { INDICATOR_VALUE_SOURCES, INDICATOR_VALUE_STATUSES, LogicNodeSchema } from './impact-project';
 import { SroiConventionSchema } from './sroi';
+import { PROJECT_STATUSES } from './projects';
 import { SROI_ASSESSMENT_KINDS, SROI_ASSESSMENT_STATUSES } from './sroi-assessments';
 
 // ---- The project's impact report ------------------------------------------------------------------------------------
@@ -252,3 +254,78 @@ export const PortfolioSchema = z.object({
   }),
 });
 export type Portfolio = z.infer<typeof PortfolioSchema>;
+
+// ---- A portfolio group's projects (drill-down) ----------------------------------------------------------------------
+
+/** The key of the group of projects without a programme, unit, province or theme (a group whose `key` is null). */
+export const PORTFOLIO_NO_KEY = 'none';
+/** At most this many projects are listed per group; `total` always counts them all. */
+export const PORTFOLIO_PROJECTS_LIMIT = 200;
+
+const isGroupKey = (by: PortfolioDimension, key: string): boolean => {
+  if (key === PORTFOLIO_NO_KEY) {
+    return true;
+  }
+  switch (by) {
+    case 'programme':
+    case 'driving_unit':
+      return z.uuid().safeParse(key).success;
+    case 'province':
+      return /^[1-9]\d{0,3}$/.test(key);
+    case 'theme':
+      return (THEME_CODES as readonly string[]).includes(key);
+  }
+};
+
+/** One group of the portfolio (same filters as the portfolio) whose projects to list. */
+export const PortfolioProjectsQuerySchema = z
+  .object({
+    by: z.enum(PORTFOLIO_DIMENSIONS),
+    /** The group's key as the portfolio gives it, or `none` for the group without one. */
+    key: z.string().min(1).max(64),
+    fiscalYear: z.coerce.number().int().min(2500).max(2700).optional(),
+    programmeId: z.uuid().optional(),
+    /** Officers only; a unit's staff always see their own unit. */
+    drivingUnitId: z.uuid().optional(),
+  })
+  .strict()
+  .refine((q) => isGroupKey(q.by, q.key), { path: ['key'], message: 'Not a key of this dimension' });
+export type PortfolioProjectsQuery = z.infer<typeof PortfolioProjectsQuerySchema>;
+
+/** A project of a group, with the figures the group counts for it. */
+export const PortfolioProjectSchema = z.object({
+  id: z.uuid(),
+  agreementNumber: z.string(),
+  titleTh: z.string(),
+  titleEn: z.string(),
+  status: z.enum(PROJECT_STATUSES),
+  hasIndicators: z.boolean(),
+  valueCount: z.number().int(),
+  verifiedCount: z.number().int(),
+  verifiedShare: z.number().nullable(),
+  /** The assessment counted in the group's SROI (latest final, evaluative preferred), or null. */
+  sroi: z
+    .object({
+      assessmentId: z.uuid(),
+      kind: z.enum(SROI_ASSESSMENT_KINDS),
+      versionNo: z.number().int(),
+      presentValueSatang: z.number(),
+      investmentSatang: z.number(),
+      /** Gross ratio PV ÷ investment (null when the investment is zero). */
+      ratio: z.number().nullable(),
+    })
+    .nullable(),
+});
+export type PortfolioProject = z.infer<typeof PortfolioProjectSchema>;
+
+export const PortfolioProjectsSchema = z.object({
+  by: z.enum(PORTFOLIO_DIMENSIONS),
+  key: z.string().nullable(),
+  /** The unit the list is limited to (a unit's staff: always theirs). */
+  drivingUnitId: z.string().nullable(),
+  /** Every project of the group (equals the group's projectCount). */
+  total: z.number().int(),
+  /** The first PORTFOLIO_PROJECTS_LIMIT of them, by agreement number. */
+  projects: z.array(PortfolioProjectSchema),
+});
+export type PortfolioProjects = z.infer<typeof PortfolioProjectsSchema>;

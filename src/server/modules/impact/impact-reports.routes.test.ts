@@ -18,7 +18,13 @@ import {
   setProjectPlaces,
   simpleModel,
 } from '@tests/factories/impact-report';
-import type { ImpactReport, Portfolio } from '@shared/contracts/impact-report';
+import {
+  PORTFOLIO_DIMENSIONS,
+  PORTFOLIO_NO_KEY,
+  type ImpactReport,
+  type Portfolio,
+  type PortfolioProjects,
+} from '@shared/contracts/impact-report';
 
 let ctx: TestContext;
 let unitA: string;
@@ -427,5 +433,123 @@ describe('GET /impact/portfolio', () => {
     expect(none.groups).toEqual([]);
     expect(none.totals.projectCount).toBe(0);
     expect(none.totals.sroi.ratio).toBeNull();
+  });
+});
+
+const groupProjectsOf = async (person: Person, query: string) => {
+  const response = await person.client.get(`/api/impact/portfolio/projects?${query}`);
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json<{ data: PortfolioProjects }>().data;
+};
+
+describe('GET /impact/portfolio/projects', () => {
+  it('needs a session (401), staff (403), a known grouping and a key of that grouping (400)', async () => {
+    const ok = `by=driving_unit&key=${unitA}`;
+    expect((await new TestClient(ctx.app).get(`/api/impact/portfolio/projects?${ok}`)).statusCode).toBe(401);
+    expect((await outsider.client.get(`/api/impact/portfolio/projects?${ok}`)).statusCode).toBe(403);
+    expect((await p1.owner.client.get(`/api/impact/portfolio/projects?${ok}`)).statusCode).toBe(403);
+    for (const bad of [
+      'by=colour&key=none',
+      'by=programme',
+      'by=programme&key=',
+      'by=programme&key=abc',
+      'by=driving_unit&key=58',
+      'by=province&key=abc',
+      'by=province&key=0',
+      `by=province&key=${unitA}`,
+      'by=theme&key=colour',
+      `by=driving_unit&key=${unitA}&fiscalYear=abc`,
+      `by=driving_unit&key=${unitA}&colour=red`,
+    ]) {
+      const response = await officer.client.get(`/api/impact/portfolio/projects?${bad}`);
+      expect(response.statusCode, bad).toBe(400);
+      expect(response.json<{ error: { code: string } }>().error.code).toBe('VALIDATION_FAILED');
+    }
+  });
+
+  it("lists exactly each group's projects: its count and figures agree with the group's", async () => {
+    for (const person of [officer, staffA, staffB]) {
+      for (const by of PORTFOLIO_DIMENSIONS) {
+        const view = await portfolioOf(person, `?by=${by}`);
+        for (const group of view.groups) {
+          const key = encodeURIComponent(group.key ?? PORTFOLIO_NO_KEY);
+          const list = await groupProjectsOf(person, `by=${by}&key=${key}`);
+          const where = `${person.email} ${by} ${group.key}`;
+          expect(list.total, where).toBe(group.projectCount);
+          expect(list.projects, where).toHaveLength(group.projectCount);
+          expect(new Set(list.projects.map((p) => p.id)).size, where).toBe(group.projectCount);
+          expect(list.projects.filter((p) => p.hasIndicators).length, where).toBe(
+            group.projectsWithIndicators,
+          );
+          const sum = (f: (p: PortfolioProjects['projects'][number]) => number) =>
+            list.projects.reduce((acc, p) => acc + f(p), 0);
+          expect(sum((p) => p.valueCount)).toBe(group.valueCount);
+          expect(sum((p) => p.verifiedCount)).toBe(group.verifiedCount);
+          expect(sum((p) => p.sroi?.presentValueSatang ?? 0)).toBe(group.sroi.presentValueSatang);
+          expect(sum((p) => p.sroi?.investmentSatang ?? 0)).toBe(group.sroi.investmentSatang);
+          expect(list.projects.filter((p) => p.sroi?.kind === 'evaluative').length).toBe(
+            group.sroi.evaluativeCount,
+          );
+          expect(list.projects.filter((p) => p.sroi?.kind === 'forecast').length).toBe(
+            group.sroi.forecastCount,
+          );
+        }
+      }
+    }
+  });
+
+  it('gives each project its titles, status and the assessment counted for it (evaluative preferred)', async () => {
+    const list = await groupProjectsOf(staffA, 'by=province&key=58');
+    expect(list.projects.map((p) => p.id).sort()).toEqual([p1.projectId, p2.projectId].sort());
+    const one = list.projects.find((p) => p.id === p1.projectId);
+    expect(one).toMatchObject({
+      agreementNumber: p1.project.agreementNumber,
+      titleTh: 'โครงการน้ำสะอาดเพื่อชุมชน',
+      hasIndicators: true,
+      valueCount: 4,
+      verifiedCount: 2,
+      verifiedShare: 0.5,
+      sroi: {
+        kind: 'evaluative',
+        versionNo: 1,
+        presentValueSatang: finals.p1Evaluative?.presentValueSatang,
+        investmentSatang: finals.p1Evaluative?.investmentSatang,
+      },
+    });
+    expect(one?.sroi?.ratio).toBeCloseTo(finals.p1Evaluative?.ratio ?? 0, 6);
+    expect(list.projects.find((p) => p.id === p2.projectId)?.sroi).toMatchObject({
+      kind: 'forecast',
+      versionNo: 2,
+    });
+    const without = await groupProjectsOf(staffA, `by=province&key=${PORTFOLIO_NO_KEY}`);
+    expect(without.key).toBeNull();
+    expect(without.projects).toEqual([
+      expect.objectContaining({ id: p3.projectId, sroi: null, verifiedShare: 1 }),
+    ]);
+  });
+
+  it("never lists another unit's projects to unit staff, whatever unit or key they ask for", async () => {
+    const other = await groupProjectsOf(staffA, `by=driving_unit&key=${unitB}`);
+    expect(other.total).toBe(0);
+    expect(other.projects).toEqual([]);
+    const forged = await groupProjectsOf(staffA, `by=driving_unit&key=${unitB}&drivingUnitId=${unitB}`);
+    expect(forged.drivingUnitId).toBe(unitA);
+    expect(forged.total).toBe(0);
+    // province 10 holds p1 (unit A) and p4 (unit B): unit A's staff see p1 only, the officer both
+    const shared = await groupProjectsOf(staffA, `by=province&key=10&drivingUnitId=${unitB}`);
+    expect(shared.projects.map((p) => p.id)).toEqual([p1.projectId]);
+    const b = await groupProjectsOf(staffB, 'by=province&key=10');
+    expect(b.projects.map((p) => p.id)).toEqual([p4.projectId]);
+    const all = await groupProjectsOf(officer, 'by=province&key=10');
+    expect(all.projects.map((p) => p.id).sort()).toEqual([p1.projectId, p4.projectId].sort());
+    // the officer's unit filter narrows
+    const narrowed = await groupProjectsOf(officer, `by=province&key=10&drivingUnitId=${unitB}`);
+    expect(narrowed.projects.map((p) => p.id)).toEqual([p4.projectId]);
+    // filters as the portfolio's: another fiscal year lists nothing
+    const none = await groupProjectsOf(
+      officer,
+      `by=driving_unit&key=${unitA}&fiscalYear=${p1.project.fiscalYear + 5}`,
+    );
+    expect(none.total).toBe(0);
   });
 });

@@ -5,6 +5,8 @@ import { IdParamsSchema } from '@shared/contracts/identity';
 import {
   ImpactReportQuerySchema,
   ImpactReportSchema,
+  PortfolioProjectsQuerySchema,
+  PortfolioProjectsSchema,
   PortfolioQuerySchema,
   PortfolioSchema,
 } from '@shared/contracts/impact-report';
@@ -80,6 +82,23 @@ export const impactReportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => ({
       data: await portfolio.getPortfolio(db, requireActor(request.actor), request.query),
+    }),
+  );
+
+  app.get(
+    '/impact/portfolio/projects',
+    {
+      config: session,
+      schema: {
+        tags,
+        summary:
+          "One portfolio group's projects (same filters and scope as the portfolio): indicators, verified share, the SROI assessment counted for each (officers; unit staff their unit)",
+        querystring: PortfolioProjectsQuerySchema,
+        response: { 200: dataOf(PortfolioProjectsSchema), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => ({
+      data: await portfolio.listPortfolioProjects(db, requireActor(request.actor), request.query),
     }),
   );
 };

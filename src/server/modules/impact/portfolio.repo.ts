@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import type { PortfolioDimension } from '@shared/contracts/impact-report';
 import type { DbOrTx } from '@server/db/client';
 import {
   calls,
@@ -21,6 +22,27 @@ export interface PortfolioScope {
   drivingUnitId: string | null;
   fiscalYear: number | null;
   programmeId: string | null;
+  /** One group of the portfolio (its drill-down); key null = the projects without one. */
+  group?: { by: PortfolioDimension; key: string | null };
+}
+
+/** The projects of one group, exactly as the service groups them (several provinces/themes: in each). */
+function groupWhere(group: NonNullable<PortfolioScope['group']>): SQL {
+  const { by, key } = group;
+  switch (by) {
+    case 'programme':
+      return key === null ? isNull(calls.programmeId) : eq(calls.programmeId, key);
+    case 'driving_unit':
+      return key === null ? isNull(projects.drivingUnitId) : eq(projects.drivingUnitId, key);
+    case 'province':
+      return key === null
+        ? sql`cardinality(${projects.provinceCodes}) = 0`
+        : sql`${Number(key)}::smallint = ANY(${projects.provinceCodes})`;
+    case 'theme':
+      return key === null
+        ? sql`cardinality(${projects.themes}) = 0`
+        : sql`${key}::text = ANY(${projects.themes})`;
+  }
 }
 
 function scopeWhere(scope: PortfolioScope, withFilters = true): SQL | undefined {
@@ -28,6 +50,7 @@ function scopeWhere(scope: PortfolioScope, withFilters = true): SQL | undefined 
     scope.drivingUnitId ? eq(projects.drivingUnitId, scope.drivingUnitId) : undefined,
     withFilters && scope.fiscalYear !== null ? eq(projects.fiscalYear, scope.fiscalYear) : undefined,
     withFilters && scope.programmeId ? eq(calls.programmeId, scope.programmeId) : undefined,
+    withFilters && scope.group ? groupWhere(scope.group) : undefined,
   );
 }
 
@@ -61,6 +84,22 @@ export async function listPortfolioProjects(db: DbOrTx, scope: PortfolioScope) {
     .leftJoin(drivingUnits, eq(drivingUnits.id, projects.drivingUnitId))
     .where(scopeWhere(scope))
     .orderBy(asc(projects.agreementNumber));
+}
+
+/** The projects in scope (one group's, when the scope names one) as a drill-down lists them. */
+export async function listGroupProjects(db: DbOrTx, scope: PortfolioScope) {
+  return db
+    .select({
+      id: projects.id,
+      agreementNumber: projects.agreementNumber,
+      titleTh: projects.titleTh,
+      titleEn: projects.titleEn,
+      status: projects.status,
+    })
+    .from(projects)
+    .innerJoin(calls, eq(calls.id, projects.callId))
+    .where(scopeWhere(scope))
+    .orderBy(asc(projects.agreementNumber), asc(projects.id));
 }
 
 /** Per project in scope: its number of indicators, of values and of verified values. */

@@ -8,8 +8,13 @@ import type {
   PortfolioFigures,
   PortfolioGroup,
   PortfolioIndicator,
+  PortfolioProjects,
+  PortfolioProjectsQuery,
   PortfolioQuery,
 } from '@shared/contracts/impact-report';
+import { PORTFOLIO_NO_KEY, PORTFOLIO_PROJECTS_LIMIT } from '@shared/contracts/impact-report';
+import type { ProjectStatus } from '@shared/contracts/projects';
+import type { SroiAssessmentKind } from '@shared/contracts/sroi-assessments';
 import { canSeePortfolio } from './impact.policy';
 import { rollUp } from './impact-reports.service';
 import * as repo from './portfolio.repo';
@@ -113,6 +118,80 @@ export function figuresOf(projectIds: readonly string[], facts: Facts): Portfoli
   };
 }
 
+/**
+ * What a portfolio (or a group's drill-down) covers for this actor: officers and administrators every project or the
+ * unit they filter by; a unit's staff their own unit whatever they ask for; others FORBIDDEN.
+ */
+function scopeOf(
+  actor: Actor,
+  query: Pick<PortfolioQuery, 'fiscalYear' | 'programmeId' | 'drivingUnitId'>,
+): repo.PortfolioScope {
+  if (!canSeePortfolio(actor)) {
+    throw new AppError('FORBIDDEN', 'errors.impactReport.PORTFOLIO_FORBIDDEN');
+  }
+  return {
+    drivingUnitId: isProjectOfficer(actor) ? (query.drivingUnitId ?? null) : actor.drivingUnitId,
+    fiscalYear: query.fiscalYear ?? null,
+    programmeId: query.programmeId ?? null,
+  };
+}
+
+/**
+ * The projects of one portfolio group (the same scope, filters and grouping as `getPortfolio`, so `total` equals the
+ * group's projectCount): agreement number, titles, status, whether it has indicators, its verified share and the
+ * assessment counted in the group's SROI with its ratio and kind. The first PORTFOLIO_PROJECTS_LIMIT by agreement
+ * number. A key of a group the actor cannot see gives an empty list.
+ */
+export async function listPortfolioProjects(
+  db: Database,
+  actor: Actor,
+  query: PortfolioProjectsQuery,
+): Promise<PortfolioProjects> {
+  const key = query.key === PORTFOLIO_NO_KEY ? null : query.key;
+  const scope: repo.PortfolioScope = { ...scopeOf(actor, query), group: { by: query.by, key } };
+  // One query after the other: `db` may be a single connection (PGlite).
+  const rows = await repo.listGroupProjects(db, scope);
+  const counts = await repo.countIndicatorFacts(db, scope);
+  const assessments = await repo.listLatestFinalAssessments(db, scope);
+  const indicators = new Map(counts.indicatorCounts.map((r) => [r.projectId, r.count]));
+  const values = new Map(counts.valueCounts.map((r) => [r.projectId, r]));
+  const counted = new Map(assessments.map((a) => [a.projectId, a]));
+  return {
+    by: query.by,
+    key,
+    drivingUnitId: scope.drivingUnitId,
+    total: rows.length,
+    projects: rows.slice(0, PORTFOLIO_PROJECTS_LIMIT).map((p) => {
+      const v = values.get(p.id);
+      const a = counted.get(p.id);
+      const valueCount = v?.count ?? 0;
+      const verifiedCount = v?.verified ?? 0;
+      return {
+        id: p.id,
+        agreementNumber: p.agreementNumber,
+        titleTh: p.titleTh,
+        titleEn: p.titleEn,
+        status: p.status as ProjectStatus,
+        hasIndicators: (indicators.get(p.id) ?? 0) > 0,
+        valueCount,
+        verifiedCount,
+        verifiedShare: valueCount === 0 ? null : verifiedCount / valueCount,
+        sroi:
+          a && a.presentValueSatang !== null && a.investmentSatang !== null
+            ? {
+                assessmentId: a.id,
+                kind: a.kind as SroiAssessmentKind,
+                versionNo: a.versionNo,
+                presentValueSatang: a.presentValueSatang,
+                investmentSatang: a.investmentSatang,
+                ratio: a.investmentSatang > 0 ? a.presentValueSatang / a.investmentSatang : null,
+              }
+            : null,
+      };
+    }),
+  };
+}
+
 interface GroupSlot {
   key: string | null;
   nameTh: string;
@@ -142,15 +221,8 @@ function addTo(
  * in each of them; the totals count it once.
  */
 export async function getPortfolio(db: Database, actor: Actor, query: PortfolioQuery): Promise<Portfolio> {
-  if (!canSeePortfolio(actor)) {
-    throw new AppError('FORBIDDEN', 'errors.impactReport.PORTFOLIO_FORBIDDEN');
-  }
-  const drivingUnitId = isProjectOfficer(actor) ? (query.drivingUnitId ?? null) : actor.drivingUnitId;
-  const scope: repo.PortfolioScope = {
-    drivingUnitId,
-    fiscalYear: query.fiscalYear ?? null,
-    programmeId: query.programmeId ?? null,
-  };
+  const scope = scopeOf(actor, query);
+  const { drivingUnitId } = scope;
   // One query after the other: `db` may be a single connection (PGlite).
   const projects = await repo.listPortfolioProjects(db, scope);
   const counts = await repo.countIndicatorFacts(db, scope);

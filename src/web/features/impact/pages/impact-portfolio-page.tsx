@@ -1,19 +1,24 @@
-import { useId } from 'react';
-import { useSearchParams } from 'react-router';
+import { Fragment, useId, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import {
   PORTFOLIO_DIMENSIONS,
+  PORTFOLIO_NO_KEY,
   type Portfolio,
   type PortfolioDimension,
   type PortfolioFigures,
   type PortfolioGroup,
+  type PortfolioProject,
 } from '@shared/contracts/impact-report';
 import { PageHeader } from '@web/components/ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '@web/components/ui/states';
+import { hasRole } from '@web/features/accounts/api';
+import { useAuth } from '@web/features/accounts/auth';
 import { RequireAuth } from '@web/features/accounts/components/require-auth';
-import { formatBaht, formatNumber } from '@web/lib/format';
+import { useDrivingUnits } from '@web/features/projects/api';
+import { formatBaht, formatNumber, localName } from '@web/lib/format';
 import { useI18n } from '@web/lib/i18n';
 import { usePageTitle } from '@web/lib/page-title';
-import { usePortfolio } from '../api-report';
+import { usePortfolio, usePortfolioProjects, type PortfolioFilters } from '../api-report';
 import { ReportPortfolioChart } from '../components/report-portfolio-chart';
 import { percentText } from '../components/report-sroi';
 import '@web/components/ui/form.css';
@@ -25,16 +30,21 @@ const isDimension = (value: string | null): value is PortfolioDimension =>
 
 const wholeBaht = (satang: number, lang: 'th' | 'en') => formatBaht(Math.round(satang / 100) * 100, lang);
 
+/** The gross ratio in the reader's convention: Thai "1 : X", English "X : 1". */
+function ratioText(ratio: number, lang: 'th' | 'en'): string {
+  const x = formatNumber(ratio, lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return lang === 'th' ? `1 : ${x}` : `${x} : 1`;
+}
+
 function SroiCell({ figures }: { figures: PortfolioFigures }) {
   const { t, lang } = useI18n();
   const { sroi } = figures;
   if (sroi.ratio === null) {
     return <>{t('impactReport.portfolio.noSroi')}</>;
   }
-  const ratio = formatNumber(sroi.ratio, lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return (
     <span className="ir-sroi-cell">
-      <strong>{lang === 'th' ? `1 : ${ratio}` : `${ratio} : 1`}</strong>
+      <strong>{ratioText(sroi.ratio, lang)}</strong>
       <span className="ir-muted ir-block">
         {wholeBaht(sroi.presentValueSatang, lang)} ÷ {wholeBaht(sroi.investmentSatang, lang)}
       </span>
@@ -42,12 +52,50 @@ function SroiCell({ figures }: { figures: PortfolioFigures }) {
   );
 }
 
-function Row({ name, figures, header }: { name: string; figures: PortfolioFigures; header?: boolean }) {
+interface Drill {
+  isOpen: boolean;
+  controls: string;
+  onToggle: () => void;
+}
+
+function Row({
+  name,
+  figures,
+  header,
+  drill,
+}: {
+  name: string;
+  figures: PortfolioFigures;
+  header?: boolean;
+  drill?: Drill;
+}) {
   const { t, lang } = useI18n();
   return (
     <tr className={header ? 'ir-total' : undefined}>
       <th scope="row" data-label={t('impactReport.portfolio.group')}>
-        {name}
+        {drill ? (
+          <button
+            type="button"
+            className="ir-drill-toggle"
+            aria-expanded={drill.isOpen}
+            aria-controls={drill.controls}
+            title={t(
+              drill.isOpen ? 'impactReport.portfolio.hideProjects' : 'impactReport.portfolio.showProjects',
+              {
+                name,
+              },
+            )}
+            onClick={drill.onToggle}
+            data-testid="ir-drill-toggle"
+          >
+            <span className="ir-drill-toggle__mark" aria-hidden="true">
+              {drill.isOpen ? '▾' : '▸'}
+            </span>
+            <span>{name}</span>
+          </button>
+        ) : (
+          name
+        )}
       </th>
       <td className="numeric" data-label={t('impactReport.portfolio.projects')}>
         {figures.projectCount}
@@ -130,8 +178,123 @@ function IndicatorSums({ figures }: { figures: PortfolioFigures }) {
   );
 }
 
-function PortfolioView({ data }: { data: Portfolio }) {
+function ProjectSroi({ project }: { project: PortfolioProject }) {
   const { t, lang } = useI18n();
+  const { sroi } = project;
+  if (!sroi || sroi.ratio === null) {
+    return <>{t('impactReport.portfolio.noSroi')}</>;
+  }
+  return (
+    <span className="ir-sroi-cell">
+      <strong>{ratioText(sroi.ratio, lang)}</strong>{' '}
+      <span className="ir-muted">
+        ({t(`impactReport.portfolio.drill.${sroi.kind}`, { version: sroi.versionNo })})
+      </span>
+    </span>
+  );
+}
+
+/** A group's projects, loaded when its row is opened; the same filters and scope as the group's figures. */
+function GroupProjects({
+  id,
+  name,
+  filters,
+  groupKey,
+}: {
+  id: string;
+  name: string;
+  filters: PortfolioFilters;
+  groupKey: string | null;
+}) {
+  const { t, lang } = useI18n();
+  const list = usePortfolioProjects(filters, groupKey, true);
+  return (
+    <tr className="ir-drill" id={id}>
+      <td colSpan={6} className="ir-drill__cell">
+        <div className="ir-drill__body" data-testid="ir-drill">
+          <h3 className="ir-drill__heading">{t('impactReport.portfolio.drill.heading', { name })}</h3>
+          {list.status === 'error' ? (
+            <ErrorState error={list.error} onRetry={list.reload} />
+          ) : list.status !== 'success' ? (
+            <LoadingState />
+          ) : list.data.projects.length === 0 ? (
+            <EmptyState>{t('impactReport.portfolio.drill.empty')}</EmptyState>
+          ) : (
+            <>
+              {list.data.total > list.data.projects.length ? (
+                <p className="ir-muted">
+                  {t('impactReport.portfolio.drill.shown', {
+                    shown: list.data.projects.length,
+                    total: list.data.total,
+                  })}
+                </p>
+              ) : null}
+              <ul className="ir-drill__list">
+                {list.data.projects.map((p) => (
+                  <li key={p.id} className="ir-drill__item" data-testid="ir-drill-project">
+                    <Link
+                      to={`/projects/${p.id}/impact/report`}
+                      className="ir-drill__title"
+                      title={t('impactReport.portfolio.drill.openReport')}
+                    >
+                      <span className="ir-code">{p.agreementNumber}</span>{' '}
+                      {lang === 'en' ? p.titleEn || p.titleTh : p.titleTh}
+                    </Link>
+                    <dl className="ir-drill__facts">
+                      <div>
+                        <dt>{t('impactReport.portfolio.drill.status')}</dt>
+                        <dd>{t(`projects.status.${p.status}`)}</dd>
+                      </div>
+                      <div>
+                        <dt>{t('impactReport.portfolio.drill.indicators')}</dt>
+                        <dd>
+                          {t(
+                            p.hasIndicators
+                              ? 'impactReport.portfolio.drill.hasIndicators'
+                              : 'impactReport.portfolio.drill.noIndicators',
+                          )}
+                        </dd>
+                      </div>
+                      <div>
+                        <dt>{t('impactReport.portfolio.drill.verified')}</dt>
+                        <dd>
+                          {p.valueCount === 0
+                            ? '–'
+                            : `${percentText(p.verifiedShare, lang)} (${p.verifiedCount}/${p.valueCount})`}
+                        </dd>
+                      </div>
+                      <div>
+                        <dt>{t('impactReport.portfolio.drill.sroi')}</dt>
+                        <dd>
+                          <ProjectSroi project={p} />
+                        </dd>
+                      </div>
+                    </dl>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+function PortfolioView({ data, filters }: { data: Portfolio; filters: PortfolioFilters }) {
+  const { t, lang } = useI18n();
+  const drillId = useId();
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (key: string) =>
+    setOpen((current) => {
+      const next = new Set(current);
+      if (next.has(key)) {
+        next.delete(key);
+      } else {
+        next.add(key);
+      }
+      return next;
+    });
   const nameOf = (g: PortfolioGroup) =>
     (lang === 'en' ? g.nameEn || g.nameTh : g.nameTh || g.nameEn) ||
     g.key ||
@@ -167,9 +330,23 @@ function PortfolioView({ data }: { data: Portfolio }) {
             </tr>
           </thead>
           <tbody>
-            {data.groups.map((g, i) => (
-              <Row key={g.key ?? ''} name={names[i] ?? ''} figures={g} />
-            ))}
+            {data.groups.map((g, i) => {
+              const openKey = g.key ?? PORTFOLIO_NO_KEY;
+              const controls = `${drillId}-${i}`;
+              const isOpen = open.has(openKey);
+              return (
+                <Fragment key={openKey}>
+                  <Row
+                    name={names[i] ?? ''}
+                    figures={g}
+                    drill={{ isOpen, controls, onToggle: () => toggle(openKey) }}
+                  />
+                  {isOpen ? (
+                    <GroupProjects id={controls} name={names[i] ?? ''} filters={filters} groupKey={g.key} />
+                  ) : null}
+                </Fragment>
+              );
+            })}
             <Row name={t('impactReport.portfolio.total')} figures={data.totals} header />
           </tbody>
         </table>
@@ -190,7 +367,12 @@ function PortfolioScreen() {
   const by: PortfolioDimension = isDimension(byParam) ? byParam : 'programme';
   const fiscalYear = Number(params.get('fiscalYear')) || undefined;
   const programmeId = params.get('programmeId') ?? undefined;
-  const portfolio = usePortfolio({ by, fiscalYear, programmeId });
+  const { me } = useAuth();
+  const isOfficer = hasRole(me, 'programme_officer') || hasRole(me, 'administrator');
+  const drivingUnitId = (isOfficer ? params.get('drivingUnitId') : null) ?? undefined;
+  const filters: PortfolioFilters = { by, fiscalYear, programmeId, drivingUnitId };
+  const portfolio = usePortfolio(filters);
+  const units = useDrivingUnits();
   const change = (key: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) {
@@ -255,7 +437,25 @@ function PortfolioScreen() {
               ))}
             </select>
           </div>
-          {portfolio.status === 'success' && portfolio.data.drivingUnitId && options ? (
+          {isOfficer ? (
+            <div className="field form-field">
+              <label htmlFor={`${id}-unit`}>{t('impactReport.portfolio.drivingUnit')}</label>
+              <select
+                id={`${id}-unit`}
+                value={drivingUnitId ?? ''}
+                onChange={(event) => change('drivingUnitId', event.target.value)}
+                data-testid="ir-unit-filter"
+              >
+                <option value="">{t('impactReport.portfolio.all')}</option>
+                {(units.status === 'success' ? units.data : []).map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {localName(u, lang)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+          {!isOfficer && portfolio.status === 'success' && portfolio.data.drivingUnitId && options ? (
             <p className="ir-muted ir-scope">{t('impactReport.portfolio.unitScope')}</p>
           ) : null}
         </form>
@@ -266,7 +466,11 @@ function PortfolioScreen() {
             <ErrorState error={portfolio.error} onRetry={portfolio.reload} />
           )
         ) : portfolio.status === 'success' ? (
-          <PortfolioView data={portfolio.data} />
+          <PortfolioView
+            key={`${by}|${fiscalYear ?? ''}|${programmeId ?? ''}|${drivingUnitId ?? ''}`}
+            data={portfolio.data}
+            filters={filters}
+          />
         ) : (
           <LoadingState />
         )}
