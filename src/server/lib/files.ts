@@ -1,5 +1,6 @@
 import { fileTypeFromBuffer } from 'file-type';
 import type { FileKind } from '@shared/contracts/forms';
+import { AppError, fieldIssue } from './errors';
 
 /** What a file's content says it is: its media type and the kinds of file question it may answer. */
 export interface SniffedFile {
@@ -93,4 +94,58 @@ export function contentDisposition(fileName: string, inline = false): string {
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
   return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/** A multipart upload as the routes read it. */
+export interface UploadInput {
+  fileName: string;
+  bytes: Buffer;
+  /** True when the body was cut at the upload limit. */
+  truncated: boolean;
+}
+
+/** Size as people read it: `20 MB`, `2.5 MB`. */
+export function sizeText(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+}
+
+const ANY_KIND = Object.values(FILE_KIND_NAMES).join(', ');
+
+/**
+ * Checks an evidence file on its content: not empty, at most `maxBytes`, and of a kind the platform accepts (PDF,
+ * images, Office documents). Errors name `body.file`; `messages` are the module's catalogue keys for "too large" and
+ * "type not allowed". Returns the cleaned file name and what the content is.
+ */
+export async function checkEvidenceUpload(
+  input: UploadInput,
+  maxBytes: number,
+  messages: { tooLarge: string; notAllowed: string },
+): Promise<{ fileName: string; sniffed: SniffedFile }> {
+  if (input.truncated || input.bytes.length > maxBytes) {
+    const params = { max: sizeText(maxBytes) };
+    throw new AppError(
+      'PAYLOAD_TOO_LARGE',
+      messages.tooLarge,
+      { issues: [fieldIssue('body.file', 'too_large', messages.tooLarge, params)] },
+      params,
+    );
+  }
+  if (input.bytes.length === 0) {
+    throw new AppError('VALIDATION_FAILED', undefined, {
+      issues: [fieldIssue('body.file', 'required', 'errors.FILE_REQUIRED')],
+    });
+  }
+  const fileName = sanitiseFileName(input.fileName);
+  const sniffed = await sniffFile(input.bytes, fileName);
+  if (!sniffed) {
+    const params = { kinds: ANY_KIND };
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      messages.notAllowed,
+      { issues: [fieldIssue('body.file', 'unsupported_type', messages.notAllowed, params)] },
+      params,
+    );
+  }
+  return { fileName, sniffed };
 }

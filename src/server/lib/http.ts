@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { ErrorResponseSchema } from '@shared/contracts/common';
 
 /** Documents the error responses a route can give, all in the one error shape. */
@@ -15,4 +16,14 @@ export function rateLimit(max: number, timeWindow: string) {
       Math.max(1, Math.round(max * request.server.rateLimitFactor)),
     timeWindow,
   };
+}
+
+/** Sends a file only the signed-in user may see: its type as detected, never sniffed by the browser, never cached. */
+export function sendPrivateFile(reply: FastifyReply, contentType: string, disposition: string, body: Buffer) {
+  return reply
+    .header('Content-Type', contentType)
+    .header('Content-Disposition', disposition)
+    .header('X-Content-Type-Options', 'nosniff')
+    .header('Cache-Control', 'private, no-store')
+    .send(body);
 }

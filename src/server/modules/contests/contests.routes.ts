@@ -33,7 +33,7 @@ import {
   WinnersBodySchema,
   type ContestTransition,
 } from '@shared/contracts/contests';
-import { errorResponses, rateLimit } from '@server/lib/http';
+import { errorResponses, rateLimit, sendPrivateFile } from '@server/lib/http';
 import { requireActor } from '@server/lib/authz';
 import * as service from './contests.service';
 import { renderCertificatePdf } from './contests.pdf';
@@ -489,12 +489,7 @@ export const contestRoutes: FastifyPluginAsyncZod<{ publicUrl: string; onMailQue
       const lang = request.query.lang ?? request.lang;
       const raw = certificate.code.replace('-', '');
       const pdf = await renderCertificatePdf(certificate, lang, `${publicUrl}/contests/certificates/${raw}`);
-      return reply
-        .header('Content-Type', 'application/pdf')
-        .header('Content-Disposition', `attachment; filename="certificate-${raw}.pdf"`)
-        .header('X-Content-Type-Options', 'nosniff')
-        .header('Cache-Control', 'private, no-store')
-        .send(pdf);
+      return sendPrivateFile(reply, 'application/pdf', `attachment; filename="certificate-${raw}.pdf"`, pdf);
     },
   );
 

@@ -19,7 +19,7 @@ import {
   SelectionSchema,
   ShortlistBodySchema,
 } from '@shared/contracts/decisions';
-import { errorResponses, rateLimit } from '@server/lib/http';
+import { errorResponses, rateLimit, sendPrivateFile } from '@server/lib/http';
 import { requireActor } from '@server/lib/authz';
 import * as service from './decisions.service';
 import { renderDecisionLetter } from './decisions.pdf';
@@ -227,12 +227,7 @@ export const decisionRoutes: FastifyPluginAsyncZod<{ publicUrl: string; onMailQu
       const lang = request.query.lang ?? request.lang;
       const pdf = await renderDecisionLetter(facts, lang, now);
       const name = `decision-${facts.receiptNumber ?? facts.proposalId.slice(0, 8)}-${lang}.pdf`;
-      return reply
-        .header('Content-Type', 'application/pdf')
-        .header('Content-Disposition', inlineDisposition(name))
-        .header('X-Content-Type-Options', 'nosniff')
-        .header('Cache-Control', 'private, no-store')
-        .send(pdf);
+      return sendPrivateFile(reply, 'application/pdf', inlineDisposition(name), pdf);
     },
   );
 

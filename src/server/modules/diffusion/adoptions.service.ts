@@ -3,7 +3,7 @@ import type { Database, DbOrTx } from '@server/db/client';
 import { AppError, fieldIssue, type FieldIssue } from '@server/lib/errors';
 import { hasRole, requireActor, type Actor, type RequestMeta } from '@server/lib/authz';
 import type { FileStorage } from '@server/lib/file-storage';
-import { sniffFile } from '@server/lib/files';
+import { sizeText, sniffFile } from '@server/lib/files';
 import { recordAudit } from '@server/modules/audit/audit.service';
 import { findAreaProblems } from '@server/modules/geo/geo.service';
 import { listProvinceGroupCodes } from '@server/modules/reference/reference.service';
@@ -678,11 +678,6 @@ export interface PhotoUpload {
 }
 
 const PHOTO_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
-
-function sizeText(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
-}
 
 /**
  * Checks a story's photo on its content; returns it upright and without EXIF, with a WebP thumbnail

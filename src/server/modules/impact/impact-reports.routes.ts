@@ -10,7 +10,8 @@ import {
   PortfolioQuerySchema,
   PortfolioSchema,
 } from '@shared/contracts/impact-report';
-import { errorResponses, rateLimit } from '@server/lib/http';
+import { contentDisposition } from '@server/lib/files';
+import { errorResponses, rateLimit, sendPrivateFile } from '@server/lib/http';
 import { requireActor } from '@server/lib/authz';
 import { renderImpactReport } from './impact-report.pdf';
 import * as reports from './impact-reports.service';
@@ -59,12 +60,7 @@ export const impactReportRoutes: FastifyPluginAsyncZod = async (app) => {
       const lang = request.query.lang ?? request.lang;
       const pdf = await renderImpactReport(report, lang, now);
       const fileName = `impact-report-${report.project.agreementNumber}-${lang}.pdf`;
-      return reply
-        .header('Content-Type', 'application/pdf')
-        .header('Content-Disposition', `inline; filename="${fileName.replace(/[^\w.-]/g, '_')}"`)
-        .header('X-Content-Type-Options', 'nosniff')
-        .header('Cache-Control', 'private, no-store')
-        .send(pdf);
+      return sendPrivateFile(reply, 'application/pdf', contentDisposition(fileName, true), pdf);
     },
   );
 

@@ -19,7 +19,7 @@ import {
   UpdateProjectIndicatorBodySchema,
   VersionQuerySchema,
 } from '@shared/contracts/impact-project';
-import { errorResponses, rateLimit } from '@server/lib/http';
+import { errorResponses, rateLimit, sendPrivateFile } from '@server/lib/http';
 import { AppError, fieldIssue } from '@server/lib/errors';
 import { requireActor } from '@server/lib/authz';
 import { contentDisposition } from '@server/lib/files';
@@ -379,12 +379,7 @@ export const projectImpactRoutes: FastifyPluginAsyncZod = async (app) => {
         requireActor(request.actor),
         request.params.id,
       );
-      return reply
-        .header('Content-Type', file.contentType)
-        .header('Content-Disposition', contentDisposition(file.fileName))
-        .header('X-Content-Type-Options', 'nosniff')
-        .header('Cache-Control', 'private, no-store')
-        .send(file.bytes);
+      return sendPrivateFile(reply, file.contentType, contentDisposition(file.fileName), file.bytes);
     },
   );
 

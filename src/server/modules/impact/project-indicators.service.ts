@@ -3,7 +3,7 @@ import type { Database, DbOrTx } from '@server/db/client';
 import { AppError, fieldIssue, type FieldIssue } from '@server/lib/errors';
 import type { Actor, RequestMeta } from '@server/lib/authz';
 import type { FileStorage } from '@server/lib/file-storage';
-import { FILE_KIND_NAMES, sanitiseFileName, sniffFile } from '@server/lib/files';
+import { checkEvidenceUpload } from '@server/lib/files';
 import { recordAudit } from '@server/modules/audit/audit.service';
 import { listMemberContacts } from '@server/modules/organisations/organisations.service';
 import { notifyUsers } from '@server/modules/notifications/notifications.service';
@@ -723,8 +723,6 @@ export interface IndicatorUpload {
   truncated: boolean;
 }
 
-const ACCEPTED_KINDS = Object.values(FILE_KIND_NAMES).join(', ');
-
 function tooManyFiles(): AppError {
   const params = { max: IMPACT_PROJECT_LIMITS.filesPerValue };
   return new AppError(
@@ -763,33 +761,10 @@ export async function uploadValueFile(
   now: Date,
 ): Promise<IndicatorFile> {
   assertMayAttach(actor, await loadValue(db, actor, id));
-  if (input.truncated || input.bytes.length > IMPACT_PROJECT_LIMITS.fileMaxBytes) {
-    const params = { max: `${IMPACT_PROJECT_LIMITS.fileMaxBytes / (1024 * 1024)} MB` };
-    throw new AppError(
-      'PAYLOAD_TOO_LARGE',
-      'errors.impactProject.FILE_TOO_LARGE',
-      { issues: [fieldIssue('body.file', 'too_large', 'errors.impactProject.FILE_TOO_LARGE', params)] },
-      params,
-    );
-  }
-  if (input.bytes.length === 0) {
-    refuse([fieldIssue('body.file', 'required', 'errors.FILE_REQUIRED')]);
-  }
-  const fileName = sanitiseFileName(input.fileName);
-  const sniffed = await sniffFile(input.bytes, fileName);
-  if (!sniffed) {
-    const params = { kinds: ACCEPTED_KINDS };
-    throw new AppError(
-      'UNSUPPORTED_MEDIA_TYPE',
-      'errors.impactProject.FILE_TYPE_NOT_ALLOWED',
-      {
-        issues: [
-          fieldIssue('body.file', 'unsupported_type', 'errors.impactProject.FILE_TYPE_NOT_ALLOWED', params),
-        ],
-      },
-      params,
-    );
-  }
+  const { fileName, sniffed } = await checkEvidenceUpload(input, IMPACT_PROJECT_LIMITS.fileMaxBytes, {
+    tooLarge: 'errors.impactProject.FILE_TOO_LARGE',
+    notAllowed: 'errors.impactProject.FILE_TYPE_NOT_ALLOWED',
+  });
   if ((await repo.countFiles(db, id)) >= IMPACT_PROJECT_LIMITS.filesPerValue) {
     throw tooManyFiles();
   }

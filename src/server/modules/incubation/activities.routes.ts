@@ -28,7 +28,7 @@ import {
   RevokeActivityCertificateBodySchema,
   UpdateActivityBodySchema,
 } from '@shared/contracts/activities';
-import { errorResponses, rateLimit } from '@server/lib/http';
+import { errorResponses, rateLimit, sendPrivateFile } from '@server/lib/http';
 import { requireActor } from '@server/lib/authz';
 import * as activities from './activities.service';
 import * as registrations from './registrations.service';
@@ -517,12 +517,12 @@ export const activityRoutes: FastifyPluginAsyncZod<{ publicUrl: string; onMailQu
       const lang = request.query.lang ?? request.lang;
       const url = activities.publicLink(certificates.certificatePath(certificate.rawCode));
       const pdf = await renderActivityCertificatePdf(certificate, lang, url);
-      return reply
-        .header('Content-Type', 'application/pdf')
-        .header('Content-Disposition', `attachment; filename="certificate-${certificate.rawCode}.pdf"`)
-        .header('X-Content-Type-Options', 'nosniff')
-        .header('Cache-Control', 'private, no-store')
-        .send(pdf);
+      return sendPrivateFile(
+        reply,
+        'application/pdf',
+        `attachment; filename="certificate-${certificate.rawCode}.pdf"`,
+        pdf,
+      );
     },
   );
 

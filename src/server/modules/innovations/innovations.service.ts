@@ -4,7 +4,7 @@ import type { Database, DbOrTx } from '@server/db/client';
 import { AppError, fieldIssue, invalidField, type FieldIssue } from '@server/lib/errors';
 import { authorize, type Actor, type RequestMeta } from '@server/lib/authz';
 import type { FileStorage } from '@server/lib/file-storage';
-import { FILE_KIND_NAMES, sanitiseFileName, sniffFile } from '@server/lib/files';
+import { FILE_KIND_NAMES, sanitiseFileName, sizeText, sniffFile } from '@server/lib/files';
 import { recordAudit } from '@server/modules/audit/audit.service';
 import { getMemberRole } from '@server/modules/organisations/organisations.service';
 import { bangkokDate } from '@shared/projects/plan';
@@ -632,10 +632,6 @@ export interface MediaUpload {
 
 const PHOTO_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
 const DOCUMENT_KINDS = ['pdf', 'word', 'spreadsheet', 'presentation'] as const;
-
-function sizeText(bytes: number): string {
-  return `${Math.round(bytes / (1024 * 1024))} MB`;
-}
 
 function tooLarge(key: string, max: number): AppError {
   const params = { max: sizeText(max) };

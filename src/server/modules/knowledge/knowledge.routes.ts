@@ -12,7 +12,7 @@ import {
   ResourceVersionBodySchema,
   UpdateResourceBodySchema,
 } from '@shared/contracts/knowledge';
-import { errorResponses, rateLimit } from '@server/lib/http';
+import { errorResponses, rateLimit, sendPrivateFile } from '@server/lib/http';
 import { requireActor } from '@server/lib/authz';
 import { contentDisposition } from '@server/lib/files';
 import { readFilePart } from '@server/modules/network/network.routes';
@@ -90,12 +90,7 @@ export const knowledgeRoutes: FastifyPluginAsyncZod = async (app) => {
         method: request.method,
         range: request.headers.range,
       });
-      return reply
-        .header('Content-Type', file.contentType)
-        .header('Content-Disposition', contentDisposition(file.fileName))
-        .header('X-Content-Type-Options', 'nosniff')
-        .header('Cache-Control', 'private, no-store')
-        .send(file.bytes);
+      return sendPrivateFile(reply, file.contentType, contentDisposition(file.fileName), file.bytes);
     },
   );
 

@@ -24,7 +24,7 @@ import {
   UpdatePartnerBodySchema,
 } from '@shared/contracts/network';
 import { AppError, fieldIssue } from '@server/lib/errors';
-import { errorResponses, rateLimit } from '@server/lib/http';
+import { errorResponses, rateLimit, sendPrivateFile } from '@server/lib/http';
 import { requireActor } from '@server/lib/authz';
 import { contentDisposition } from '@server/lib/files';
 import * as service from './network.service';
@@ -327,12 +327,7 @@ export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
         request.params.id,
         request.params.documentId,
       );
-      return reply
-        .header('Content-Type', file.contentType)
-        .header('Content-Disposition', contentDisposition(file.fileName))
-        .header('X-Content-Type-Options', 'nosniff')
-        .header('Cache-Control', 'private, no-store')
-        .send(file.bytes);
+      return sendPrivateFile(reply, file.contentType, contentDisposition(file.fileName), file.bytes);
     },
   );
 

@@ -5,7 +5,7 @@ import { authorize, type Actor, type RequestMeta } from '@server/lib/authz';
 import type { FileStorage } from '@server/lib/file-storage';
 import { toPrefixQuery, toSearchText } from '@server/lib/thai-text';
 import { recordAudit } from '@server/modules/audit/audit.service';
-import { FILE_KIND_NAMES, sanitiseFileName, sniffFile } from '@server/lib/files';
+import { FILE_KIND_NAMES, sanitiseFileName, sizeText, sniffFile } from '@server/lib/files';
 import {
   NETWORK_LIMITS,
   type Contribution,
@@ -459,11 +459,6 @@ export interface DocumentUpload {
 
 /** The kinds of file an MOU document may be: a PDF scan, a photo of the signed page, or a word-processor file. */
 const DOCUMENT_KINDS: readonly FileKind[] = ['pdf', 'image', 'word'];
-
-function sizeText(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
-}
 
 /**
  * Checks an upload: not empty, not past `maxBytes`, and its content (not its name) one of `kinds`. Returns the safe

@@ -19,7 +19,7 @@ import {
   ReallocationSchema,
   VersionBodySchema,
 } from '@shared/contracts/projects';
-import { errorResponses, rateLimit } from '@server/lib/http';
+import { errorResponses, rateLimit, sendPrivateFile } from '@server/lib/http';
 import { requireActor } from '@server/lib/authz';
 import * as agreements from './agreements.service';
 import * as closeout from './closeout.service';
@@ -244,15 +244,12 @@ export const projectRoutes: FastifyPluginAsyncZod<{ publicUrl: string; onMailQue
       );
       const lang = request.query.lang ?? request.lang;
       const pdf = await renderAgreement(document, lang, app.clock());
-      return reply
-        .header('Content-Type', 'application/pdf')
-        .header(
-          'Content-Disposition',
-          disposition('inline', `agreement-${document.terms.agreementNumber}-${lang}.pdf`),
-        )
-        .header('X-Content-Type-Options', 'nosniff')
-        .header('Cache-Control', 'private, no-store')
-        .send(pdf);
+      return sendPrivateFile(
+        reply,
+        'application/pdf',
+        disposition('inline', `agreement-${document.terms.agreementNumber}-${lang}.pdf`),
+        pdf,
+      );
     },
   );
 

@@ -13,7 +13,7 @@ import {
   ReportReviewBodySchema,
   VersionBodySchema,
 } from '@shared/contracts/projects';
-import { errorResponses, rateLimit } from '@server/lib/http';
+import { errorResponses, rateLimit, sendPrivateFile } from '@server/lib/http';
 import { fieldIssue, AppError } from '@server/lib/errors';
 import { requireActor } from '@server/lib/authz';
 import { contentDisposition } from '@server/lib/files';
@@ -171,12 +171,7 @@ export const projectReportRoutes: FastifyPluginAsyncZod<{
         request.params.id,
         request.params.fileId,
       );
-      return reply
-        .header('Content-Type', file.contentType)
-        .header('Content-Disposition', contentDisposition(file.fileName))
-        .header('X-Content-Type-Options', 'nosniff')
-        .header('Cache-Control', 'private, no-store')
-        .send(file.bytes);
+      return sendPrivateFile(reply, file.contentType, contentDisposition(file.fileName), file.bytes);
     },
   );
 

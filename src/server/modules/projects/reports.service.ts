@@ -27,7 +27,7 @@ import { listActiveUserIdsWithRole } from '@server/modules/accounts/accounts.ser
 import { recordAudit } from '@server/modules/audit/audit.service';
 import { notifyUsers, queueEmail } from '@server/modules/notifications/notifications.service';
 import type { EmailTemplate } from '@server/modules/notifications/notifications.templates';
-import { FILE_KIND_NAMES, sanitiseFileName, sniffFile } from '@server/lib/files';
+import { checkEvidenceUpload } from '@server/lib/files';
 import { feedReportIndicators } from '@server/modules/impact/project-indicators.service';
 import * as repo from './reports.repo';
 import { projectPolicy, type ProjectAccess } from './projects.policy';
@@ -688,13 +688,6 @@ export interface EvidenceUpload {
   truncated: boolean;
 }
 
-function sizeText(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
-}
-
-const ACCEPTED_KINDS = Object.values(FILE_KIND_NAMES).join(', ');
-
 function tooManyFiles(): AppError {
   const params = { max: PROJECT_LIMITS.evidenceFilesPerReport };
   return new AppError(
@@ -741,33 +734,10 @@ export async function uploadEvidence(
   authorize(actor, projectPolicy.editReports, loaded.access);
   assertEditable(loaded.record);
   checkPurpose(loaded.record.report, query);
-  if (input.truncated || input.bytes.length > PROJECT_LIMITS.evidenceFileMaxBytes) {
-    const params = { max: sizeText(PROJECT_LIMITS.evidenceFileMaxBytes) };
-    throw new AppError(
-      'PAYLOAD_TOO_LARGE',
-      'errors.projectReports.FILE_TOO_LARGE',
-      { issues: [fieldIssue('body.file', 'too_large', 'errors.projectReports.FILE_TOO_LARGE', params)] },
-      params,
-    );
-  }
-  if (input.bytes.length === 0) {
-    refuse([fieldIssue('body.file', 'required', 'errors.FILE_REQUIRED')]);
-  }
-  const fileName = sanitiseFileName(input.fileName);
-  const sniffed = await sniffFile(input.bytes, fileName);
-  if (!sniffed) {
-    const params = { kinds: ACCEPTED_KINDS };
-    throw new AppError(
-      'UNSUPPORTED_MEDIA_TYPE',
-      'errors.projectReports.FILE_TYPE_NOT_ALLOWED',
-      {
-        issues: [
-          fieldIssue('body.file', 'unsupported_type', 'errors.projectReports.FILE_TYPE_NOT_ALLOWED', params),
-        ],
-      },
-      params,
-    );
-  }
+  const { fileName, sniffed } = await checkEvidenceUpload(input, PROJECT_LIMITS.evidenceFileMaxBytes, {
+    tooLarge: 'errors.projectReports.FILE_TOO_LARGE',
+    notAllowed: 'errors.projectReports.FILE_TYPE_NOT_ALLOWED',
+  });
   if ((await repo.countFiles(db, id)) >= PROJECT_LIMITS.evidenceFilesPerReport) {
     throw tooManyFiles();
   }

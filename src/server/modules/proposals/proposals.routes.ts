@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import multipart from '@fastify/multipart';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { dataOf } from '@shared/contracts/common';
 import { OkSchema } from '@shared/contracts/identity';
@@ -18,7 +18,7 @@ import {
   SaveProposalBodySchema,
   VersionBodySchema,
 } from '@shared/contracts/proposals';
-import { errorResponses, rateLimit } from '@server/lib/http';
+import { errorResponses, rateLimit, sendPrivateFile } from '@server/lib/http';
 import { invalidField } from '@server/lib/errors';
 import { requireActor } from '@server/lib/authz';
 import * as service from './proposals.service';
@@ -46,16 +46,6 @@ async function readUpload(request: FastifyRequest): Promise<service.UploadInput>
     throw invalidField('body.file', 'errors.FILE_REQUIRED');
   }
   return { questionId, ...file };
-}
-
-/** Sends a file only the signed-in user may see: never sniffed, never cached. */
-function sendPrivateFile(reply: FastifyReply, contentType: string, disposition: string, body: Buffer) {
-  return reply
-    .header('Content-Type', contentType)
-    .header('Content-Disposition', disposition)
-    .header('X-Content-Type-Options', 'nosniff')
-    .header('Cache-Control', 'private, no-store')
-    .send(body);
 }
 
 export const proposalRoutes: FastifyPluginAsyncZod<{

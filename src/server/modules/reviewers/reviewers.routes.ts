@@ -32,7 +32,7 @@ import {
   UpdateReviewerBodySchema,
   UpdateReviewSettingsBodySchema,
 } from '@shared/contracts/reviewers';
-import { errorResponses } from '@server/lib/http';
+import { errorResponses, sendPrivateFile } from '@server/lib/http';
 import { requireActor } from '@server/lib/authz';
 import { contentDisposition } from '@server/lib/files';
 import * as service from './reviewers.service';
@@ -544,12 +544,7 @@ export const reviewerRoutes: FastifyPluginAsyncZod<{ publicUrl: string; onMailQu
         request.params.id,
         request.params.attachmentId,
       );
-      return reply
-        .header('Content-Type', file.contentType)
-        .header('Content-Disposition', contentDisposition(file.fileName))
-        .header('X-Content-Type-Options', 'nosniff')
-        .header('Cache-Control', 'private, no-store')
-        .send(file.bytes);
+      return sendPrivateFile(reply, file.contentType, contentDisposition(file.fileName), file.bytes);
     },
   );
 };
