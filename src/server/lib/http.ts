@@ -1,4 +1,6 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, fieldIssue } from './errors';
+import type { UploadInput } from './files';
 import { ErrorResponseSchema } from '@shared/contracts/common';
 
 /** Documents the error responses a route can give, all in the one error shape. */
@@ -26,4 +28,23 @@ export function sendPrivateFile(reply: FastifyReply, contentType: string, dispos
     .header('X-Content-Type-Options', 'nosniff')
     .header('Cache-Control', 'private, no-store')
     .send(body);
+}
+
+/** Reads the one `file` part of a multipart upload; a file past the size limit comes back truncated. */
+export async function readFileUpload(request: FastifyRequest): Promise<UploadInput> {
+  let file: UploadInput | null = null;
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      const bytes = await part.toBuffer();
+      if (part.fieldname === 'file' && !file) {
+        file = { fileName: part.filename, bytes, truncated: part.file.truncated };
+      }
+    }
+  }
+  if (!file) {
+    throw new AppError('VALIDATION_FAILED', undefined, {
+      issues: [fieldIssue('body.file', 'required', 'errors.FILE_REQUIRED')],
+    });
+  }
+  return file;
 }

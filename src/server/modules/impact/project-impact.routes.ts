@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import multipart from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { dataOf } from '@shared/contracts/common';
 import { IdParamsSchema, OkSchema } from '@shared/contracts/identity';
@@ -19,33 +18,13 @@ import {
   UpdateProjectIndicatorBodySchema,
   VersionQuerySchema,
 } from '@shared/contracts/impact-project';
-import { errorResponses, rateLimit, sendPrivateFile } from '@server/lib/http';
-import { AppError, fieldIssue } from '@server/lib/errors';
+import { errorResponses, rateLimit, sendPrivateFile, readFileUpload } from '@server/lib/http';
 import { requireActor } from '@server/lib/authz';
 import { contentDisposition } from '@server/lib/files';
 import * as logicModels from './logic-models.service';
 import * as service from './project-indicators.service';
 
 const tags = ['project-impact'];
-
-/** Reads the one `file` part of an upload; a file past the size limit comes back truncated. */
-async function readUpload(request: FastifyRequest): Promise<service.IndicatorUpload> {
-  let file: service.IndicatorUpload | null = null;
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      const bytes = await part.toBuffer();
-      if (part.fieldname === 'file' && !file) {
-        file = { fileName: part.filename, bytes, truncated: part.file.truncated };
-      }
-    }
-  }
-  if (!file) {
-    throw new AppError('VALIDATION_FAILED', undefined, {
-      issues: [fieldIssue('body.file', 'required', 'errors.FILE_REQUIRED')],
-    });
-  }
-  return file;
-}
 
 /** A project's logic model, indicators, actuals, evidence and verification. */
 export const projectImpactRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -343,7 +322,7 @@ export const projectImpactRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const actor = requireActor(request.actor);
-      const upload = await readUpload(request);
+      const upload = await readFileUpload(request);
       return reply.status(201).send({
         data: await service.uploadValueFile(
           db,

@@ -3,7 +3,7 @@ import type { Database, DbOrTx } from '@server/db/client';
 import { AppError, fieldIssue, type FieldIssue } from '@server/lib/errors';
 import type { Actor, RequestMeta } from '@server/lib/authz';
 import type { FileStorage } from '@server/lib/file-storage';
-import { checkEvidenceUpload } from '@server/lib/files';
+import { checkEvidenceUpload, type UploadInput } from '@server/lib/files';
 import { recordAudit } from '@server/modules/audit/audit.service';
 import { listMemberContacts } from '@server/modules/organisations/organisations.service';
 import { notifyUsers } from '@server/modules/notifications/notifications.service';
@@ -717,11 +717,8 @@ export async function reviewValue(
 
 // ---- Evidence files -----------------------------------------------------------------------------------------------
 
-export interface IndicatorUpload {
-  fileName: string;
-  bytes: Buffer;
-  truncated: boolean;
-}
+/** An uploaded file as the routes read it. */
+export type IndicatorUpload = UploadInput;
 
 function tooManyFiles(): AppError {
   const params = { max: IMPACT_PROJECT_LIMITS.filesPerValue };

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import multipart from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { dataOf } from '@shared/contracts/common';
 import { IdParamsSchema, OkSchema } from '@shared/contracts/identity';
@@ -13,8 +12,7 @@ import {
   ReportReviewBodySchema,
   VersionBodySchema,
 } from '@shared/contracts/projects';
-import { errorResponses, rateLimit, sendPrivateFile } from '@server/lib/http';
-import { fieldIssue, AppError } from '@server/lib/errors';
+import { errorResponses, rateLimit, sendPrivateFile, readFileUpload } from '@server/lib/http';
 import { requireActor } from '@server/lib/authz';
 import { contentDisposition } from '@server/lib/files';
 import * as service from './reports.service';
@@ -22,25 +20,6 @@ import * as service from './reports.service';
 const tags = ['project-reports'];
 const detail = dataOf(ReportDetailSchema);
 const FileParamsSchema = z.object({ id: z.uuid(), fileId: z.uuid() });
-
-/** Reads the one `file` part of an upload; a file past the size limit comes back truncated. */
-async function readUpload(request: FastifyRequest): Promise<service.EvidenceUpload> {
-  let file: service.EvidenceUpload | null = null;
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      const bytes = await part.toBuffer();
-      if (part.fieldname === 'file' && !file) {
-        file = { fileName: part.filename, bytes, truncated: part.file.truncated };
-      }
-    }
-  }
-  if (!file) {
-    throw new AppError('VALIDATION_FAILED', undefined, {
-      issues: [fieldIssue('body.file', 'required', 'errors.FILE_REQUIRED')],
-    });
-  }
-  return file;
-}
 
 /**
  * Progress and final reports of grant projects: the grantee's draft, evidence files, submission with completeness
@@ -133,7 +112,7 @@ export const projectReportRoutes: FastifyPluginAsyncZod<{
     },
     async (request, reply) => {
       const actor = requireActor(request.actor);
-      const upload = await readUpload(request);
+      const upload = await readFileUpload(request);
       return reply.status(201).send({
         data: await service.uploadEvidence(
           db,

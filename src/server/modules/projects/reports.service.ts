@@ -27,7 +27,7 @@ import { listActiveUserIdsWithRole } from '@server/modules/accounts/accounts.ser
 import { recordAudit } from '@server/modules/audit/audit.service';
 import { notifyUsers, queueEmail } from '@server/modules/notifications/notifications.service';
 import type { EmailTemplate } from '@server/modules/notifications/notifications.templates';
-import { checkEvidenceUpload } from '@server/lib/files';
+import { checkEvidenceUpload, type UploadInput } from '@server/lib/files';
 import { feedReportIndicators } from '@server/modules/impact/project-indicators.service';
 import * as repo from './reports.repo';
 import { projectPolicy, type ProjectAccess } from './projects.policy';
@@ -681,12 +681,8 @@ export async function approveReport(
 
 // ---- Evidence files -----------------------------------------------------------------------------------------------
 
-export interface EvidenceUpload {
-  fileName: string;
-  bytes: Buffer;
-  /** The upload went past the size limit and was cut off. */
-  truncated: boolean;
-}
+/** An uploaded file as the routes read it. */
+export type EvidenceUpload = UploadInput;
 
 function tooManyFiles(): AppError {
   const params = { max: PROJECT_LIMITS.evidenceFilesPerReport };
