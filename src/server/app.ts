@@ -49,6 +49,12 @@ import { impactLibraryRoutes } from './modules/impact/indicator-library.routes';
 import { projectImpactRoutes } from './modules/impact/project-impact.routes';
 import { sroiAssessmentRoutes } from './modules/impact/sroi-assessments.routes';
 import { impactReportRoutes } from './modules/impact/impact-reports.routes';
+import { publicSiteRoutes } from './modules/public-site/public-site.routes';
+import { coverageRoutes } from './modules/coverage/coverage.routes';
+import { dashboardRoutes } from './modules/dashboards/dashboards.routes';
+import { jobRoutes } from './modules/jobs/jobs.routes';
+import { insightRoutes } from './modules/insights/insights.routes';
+import { openDataRoutes } from './modules/open-data/open-data.routes';
 import { mentoringRoutes } from './modules/mentoring/mentoring.routes';
 import { startReportReminderWorker, type ReportReminderWorker } from './modules/projects/reports.reminders';
 import { activityRoutes } from './modules/incubation/activities.routes';
@@ -270,6 +276,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(sroiAssessmentRoutes, { prefix: '/api' });
   await app.register(impactReportRoutes, { prefix: '/api' });
   await app.register(callRoutes, { prefix: '/api' });
+  await app.register(publicSiteRoutes);
+  await app.register(coverageRoutes, { prefix: '/api' });
+  await app.register(dashboardRoutes, { prefix: '/api' });
+  await app.register(jobRoutes, { prefix: '/api' });
+  await app.register(insightRoutes, { prefix: '/api' });
+  await app.register(openDataRoutes, { prefix: '/api/open/v1' });
   if (env.NODE_ENV !== 'production' && transport.kind === 'capture') {
     await app.register(devMailRoutes, { prefix: '/api/dev/mail' });
   }

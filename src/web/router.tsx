@@ -91,6 +91,12 @@ const ProjectImpactPage = lazy(() => import('@web/features/impact/pages/project-
 const SroiEditorPage = lazy(() => import('@web/features/impact/pages/sroi-editor-page'));
 const ImpactReportPage = lazy(() => import('@web/features/impact/pages/impact-report-page'));
 const ImpactPortfolioPage = lazy(() => import('@web/features/impact/pages/impact-portfolio-page'));
+const CoveragePage = lazy(() => import('@web/features/coverage/pages/coverage-page'));
+const CoverageProvincePage = lazy(() => import('@web/features/coverage/pages/coverage-province-page'));
+const DashboardsPage = lazy(() => import('@web/features/dashboards/pages/dashboards-page'));
+const ImpactDashboardPage = lazy(() => import('@web/features/dashboards/pages/impact-dashboard-page'));
+const InsightsPage = lazy(() => import('@web/features/insights/pages/insights-page'));
+const OpenDataPage = lazy(() => import('@web/features/open-data/pages/open-data-page'));
 const DiffusionPage = lazy(() => import('@web/features/diffusion/pages/diffusion-page'));
 const VillagePage = lazy(() => import('@web/features/diffusion/pages/village-page'));
 const AdoptionPage = lazy(() => import('@web/features/diffusion/pages/adoption-page'));
@@ -210,6 +216,12 @@ export const router = createBrowserRouter([
       { path: 'projects/:id/sroi/:assessmentId', element: <SroiEditorPage /> },
       { path: 'projects/:id/impact/report', element: <ImpactReportPage /> },
       { path: 'impact/portfolio', element: <ImpactPortfolioPage /> },
+      { path: 'coverage', element: <CoveragePage /> },
+      { path: 'coverage/:code', element: <CoverageProvincePage /> },
+      { path: 'dashboards', element: <DashboardsPage /> },
+      { path: 'impact', element: <ImpactDashboardPage /> },
+      { path: 'admin/insights', element: <InsightsPage /> },
+      { path: 'open-data', element: <OpenDataPage /> },
       { path: 'diffusion', element: <DiffusionPage /> },
       { path: 'villages/:id', element: <VillagePage /> },
       { path: 'adoptions/new', element: <AdoptionEditPage /> },

@@ -23,6 +23,11 @@ import { impactLibraryEn } from './parts/impact-library';
 import { impactProjectEn } from './parts/impact-project';
 import { sroiEditorEn } from './parts/sroi-editor';
 import { impactReportEn } from './parts/impact-report';
+import { publicSiteEn } from './parts/public-site';
+import { coverageEn } from './parts/coverage';
+import { dashboardsEn } from './parts/dashboards';
+import { insightsEn } from './parts/insights';
+import { openDataEn } from './parts/open-data';
 import type { Catalogue } from './th';
 
 export const en: Catalogue = {
@@ -474,6 +479,11 @@ export const en: Catalogue = {
     impactProject: impactProjectEn.errors,
     sroiEditor: sroiEditorEn.errors,
     impactReport: impactReportEn.errors,
+    publicSite: publicSiteEn.errors,
+    coverage: coverageEn.errors,
+    dashboards: dashboardsEn.errors,
+    insights: insightsEn.errors,
+    openData: openDataEn.errors,
     DUPLICATE_PROVINCE: 'Province {{code}} is listed twice',
     DATE_RANGE: 'The end date must not be before the start date',
     UNKNOWN_PROVINCE: 'No province with code {{code}}',
@@ -634,6 +644,11 @@ export const en: Catalogue = {
   impactProject: impactProjectEn,
   sroiEditor: sroiEditorEn,
   impactReport: impactReportEn,
+  publicSite: publicSiteEn,
+  coverage: coverageEn,
+  dashboards: dashboardsEn,
+  insights: insightsEn,
+  openData: openDataEn,
   inbox: {
     ...inboxEn,
     messages: {

@@ -24,6 +24,11 @@ import { impactLibraryTh } from './parts/impact-library';
 import { impactProjectTh } from './parts/impact-project';
 import { sroiEditorTh } from './parts/sroi-editor';
 import { impactReportTh } from './parts/impact-report';
+import { publicSiteTh } from './parts/public-site';
+import { coverageTh } from './parts/coverage';
+import { dashboardsTh } from './parts/dashboards';
+import { insightsTh } from './parts/insights';
+import { openDataTh } from './parts/open-data';
 
 /** The Thai catalogue: the source of every user-facing string. English (`en.ts`) must have the same keys. */
 export const th = {
@@ -462,6 +467,11 @@ export const th = {
     impactProject: impactProjectTh.errors,
     sroiEditor: sroiEditorTh.errors,
     impactReport: impactReportTh.errors,
+    publicSite: publicSiteTh.errors,
+    coverage: coverageTh.errors,
+    dashboards: dashboardsTh.errors,
+    insights: insightsTh.errors,
+    openData: openDataTh.errors,
     DUPLICATE_PROVINCE: 'จังหวัดรหัส {{code}} อยู่ในรายการซ้ำ',
     DATE_RANGE: 'วันที่สิ้นสุดต้องไม่ก่อนวันที่เริ่มต้น',
     UNKNOWN_PROVINCE: 'ไม่พบจังหวัดรหัส {{code}}',
@@ -618,6 +628,11 @@ export const th = {
   impactProject: impactProjectTh,
   sroiEditor: sroiEditorTh,
   impactReport: impactReportTh,
+  publicSite: publicSiteTh,
+  coverage: coverageTh,
+  dashboards: dashboardsTh,
+  insights: insightsTh,
+  openData: openDataTh,
   inbox: {
     ...inboxTh,
     messages: {

@@ -14,3 +14,4 @@ export * from './network';
 export * from './knowledge';
 export * from './innovations';
 export * from './impact';
+export * from './jobs';

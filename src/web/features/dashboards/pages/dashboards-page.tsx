@@ -1,0 +1,4 @@
+/** Dashboards for officers and driving units. */
+export default function DashboardsPage() {
+  return null;
+}

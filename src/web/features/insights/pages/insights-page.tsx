@@ -1,0 +1,4 @@
+/** Policy insight reports with exports run as jobs. */
+export default function InsightsPage() {
+  return null;
+}
