@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '@web/components/ui/page-header';
 import { EmptyState, ErrorState, LoadingState, NotFoundState } from '@web/components/ui/states';
+import { CoveragePanel } from '@web/features/coverage/components/coverage-panel';
 import { formatNumber, localName, otherName } from '@web/lib/format';
 import { useI18n } from '@web/lib/i18n';
 import { usePageTitle } from '@web/lib/page-title';
@@ -109,6 +110,8 @@ export function ProvincePage() {
       </PageHeader>
 
       <div className="container page-body province-layout">
+        <CoveragePanel provinceCode={found.code} />
+
         <section className="section" aria-labelledby="indicators-title">
           <h2 id="indicators-title">{t('provinces.indicators')}</h2>
           {indicators.status === 'error' ? (
