@@ -22,6 +22,11 @@ export const openapiPlugin = fp(
           { name: 'indicators', description: 'Area indicators such as poverty figures' },
           { name: 'reference', description: 'Themes, SDGs, organisation types, province groups' },
           { name: 'programmes', description: 'Programmes of the Flagship plan' },
+          {
+            name: 'open-data',
+            description:
+              'Open data v1 (/api/open/v1): read-only public datasets with paging (page, pageSize ≤ 500), data dictionaries and CSV/JSON bulk downloads; CC BY 4.0; 120 requests a minute per client IP; no personal data',
+          },
         ],
       },
       transform: jsonSchemaTransform,
