@@ -41,7 +41,6 @@ import { assessmentRoutes } from './modules/incubation/assessments.routes';
 import { networkRoutes } from './modules/network/network.routes';
 import { knowledgeRoutes } from './modules/knowledge/knowledge.routes';
 import { innovationRoutes } from './modules/innovations/innovations.routes';
-import { innovationPageMeta } from './modules/innovations/innovations.service';
 import { innovationCatalogueRoutes } from './modules/innovations/innovations.catalogue.routes';
 import { diffusionRoutes } from './modules/diffusion/adoptions.routes';
 import { needRoutes } from './modules/diffusion/needs.routes';
@@ -50,9 +49,12 @@ import { projectImpactRoutes } from './modules/impact/project-impact.routes';
 import { sroiAssessmentRoutes } from './modules/impact/sroi-assessments.routes';
 import { impactReportRoutes } from './modules/impact/impact-reports.routes';
 import { publicSiteRoutes } from './modules/public-site/public-site.routes';
+import { publicPageMeta } from './modules/public-site/public-site.service';
 import { coverageRoutes } from './modules/coverage/coverage.routes';
 import { dashboardRoutes } from './modules/dashboards/dashboards.routes';
 import { jobRoutes } from './modules/jobs/jobs.routes';
+import { createJobRegistry, startJobWorker } from './modules/jobs/jobs.service';
+import { policyReportJob } from './modules/insights/insights.service';
 import { insightRoutes } from './modules/insights/insights.routes';
 import { openDataRoutes } from './modules/open-data/open-data.routes';
 import { mentoringRoutes } from './modules/mentoring/mentoring.routes';
@@ -186,6 +188,18 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onClose', async () => {
     await activityReminders.stop();
   });
+  // Long work (exports) as jobs any instance may claim; kicked at once when a job is created.
+  const jobWorker = startJobWorker(database.db, {
+    registry: createJobRegistry([policyReportJob]),
+    storage: app.fileStorage,
+    intervalMs: env.OUTBOX_POLL_MS,
+    clock: () => app.clock(),
+    onError: (error) => app.log.error({ err: error }, 'job worker failed'),
+  });
+  app.decorate('jobs', jobWorker);
+  app.addHook('onClose', async () => {
+    await jobWorker.stop();
+  });
   await app.register(openapiPlugin, { version: getVersion() });
 
   await app.register(systemRoutes, {
@@ -276,7 +290,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(sroiAssessmentRoutes, { prefix: '/api' });
   await app.register(impactReportRoutes, { prefix: '/api' });
   await app.register(callRoutes, { prefix: '/api' });
-  await app.register(publicSiteRoutes);
+  await app.register(publicSiteRoutes, { publicUrl: accounts.publicUrl });
   await app.register(coverageRoutes, { prefix: '/api' });
   await app.register(dashboardRoutes, { prefix: '/api' });
   await app.register(jobRoutes, { prefix: '/api' });
@@ -287,7 +301,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }
   await app.register(webPlugin, {
     distDir: env.WEB_DIST_DIR,
-    pageMeta: (pathname) => innovationPageMeta(database.db, pathname, publicUrl(env)),
+    pageMeta: (pathname, lang) => publicPageMeta(database.db, pathname, accounts.publicUrl, lang),
   });
 
   return app;

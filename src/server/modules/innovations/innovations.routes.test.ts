@@ -638,8 +638,10 @@ describe('link previews', () => {
     );
     expect(html.match(/<title>/g)).toHaveLength(1);
     expect(html.match(/name="description"/g)).toHaveLength(1);
-    // other pages keep the generic head
-    expect((await anonymous.get('/innovations')).body).not.toContain('og:title');
+    // the catalogue has its own (see the public-site module); an unknown entry keeps the generic head
+    expect((await anonymous.get('/innovations')).body).toContain(
+      '<meta property="og:title" content="คลังผลงานนวัตกรรม · SI Platform" />',
+    );
     expect((await anonymous.get(`/innovations/${crypto.randomUUID()}`)).body).not.toContain('og:title');
   });
 });

@@ -48,6 +48,21 @@ export function SiteFooter() {
               <Link to="/diffusion">{t('diffusion.footerLink')}</Link>
             </li>
             <li>
+              <Link to="/coverage" data-testid="footer-coverage">
+                {t('publicSite.footer.coverage')}
+              </Link>
+            </li>
+            <li>
+              <Link to="/impact" data-testid="footer-impact">
+                {t('publicSite.footer.impact')}
+              </Link>
+            </li>
+            <li>
+              <Link to="/open-data" data-testid="footer-open-data">
+                {t('publicSite.footer.openData')}
+              </Link>
+            </li>
+            <li>
               <Link to="/needs">{t('needs.nav.needs')}</Link>
             </li>
             <li>

@@ -121,6 +121,20 @@ export function AccountNav() {
               </Link>
             </li>
           ) : null}
+          {isOfficer || hasRole(me, 'driving_unit_staff') ? (
+            <li>
+              <Link to="/dashboards" className="account-menu__item" data-testid="nav-dashboards">
+                {t('publicSite.account.dashboards')}
+              </Link>
+            </li>
+          ) : null}
+          {isOfficer || hasRole(me, 'driving_unit_staff') ? (
+            <li>
+              <Link to="/admin/insights" className="account-menu__item" data-testid="nav-insights">
+                {t('publicSite.account.insights')}
+              </Link>
+            </li>
+          ) : null}
           {isOfficer || (hasRole(me, 'driving_unit_staff') && me.drivingUnitId) ? (
             <li>
               <Link to="/impact/portfolio" className="account-menu__item" data-testid="nav-impact-portfolio">

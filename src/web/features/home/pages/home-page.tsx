@@ -6,17 +6,16 @@ import { useNotice } from '@web/features/organisations/use-notice';
 import { ProgrammeCard } from '@web/features/programmes/components/programme-card';
 import { useProgrammes } from '@web/features/programmes/api';
 import { useFlagshipObjectives, useTargetGroup, useThemes } from '@web/features/reference/api';
-import { formatNumber, localName, localText, sourceLinks } from '@web/lib/format';
+import { localName, localText, sourceLinks } from '@web/lib/format';
 import { useI18n } from '@web/lib/i18n';
 import { usePageTitle } from '@web/lib/page-title';
 import '@web/components/ui/ui.css';
+import { ExploreLinks } from '../components/explore-links';
+import { LiveFigures } from '../components/live-figures';
 import '../home.css';
 
-/** Thailand has 77 provinces (76 changwat and Bangkok). */
-const PROVINCE_COUNT = 77;
-
-function Hero({ stats }: { stats: Array<{ value: number | null; label: string }> }) {
-  const { t, lang } = useI18n();
+function Hero() {
+  const { t } = useI18n();
   return (
     <section className="hero" aria-labelledby="hero-title">
       <div className="container hero__inner">
@@ -26,22 +25,18 @@ function Hero({ stats }: { stats: Array<{ value: number | null; label: string }>
           <p className="hero__tagline">{t('app.tagline')}</p>
           <p className="hero__lead">{t('home.heroText')}</p>
           <div className="button-row">
-            <Link className="button button--on-dark" to="/map">
-              {t('home.exploreMap')}
+            <Link className="button button--on-dark" to="/calls" data-testid="hero-calls">
+              {t('publicSite.explore.calls')}
             </Link>
-            <Link className="button button--ghost-on-dark" to="/provinces">
-              {t('home.exploreProvinces')}
+            <Link className="button button--ghost-on-dark" to="/coverage" data-testid="hero-coverage">
+              {t('publicSite.explore.coverage')}
             </Link>
           </div>
         </div>
-        <dl className="hero__stats" aria-label={t('home.statsLabel')}>
-          {stats.map((stat) => (
-            <div key={stat.label} className="hero__stat">
-              <dt>{stat.label}</dt>
-              <dd>{stat.value === null ? '–' : formatNumber(stat.value, lang)}</dd>
-            </div>
-          ))}
-        </dl>
+        <div className="hero__figures">
+          <LiveFigures />
+          <p className="hero__figures-note">{t('publicSite.figures.definitions')}</p>
+        </div>
       </div>
     </section>
   );
@@ -57,16 +52,6 @@ export function HomePage() {
   const themes = useThemes();
   const target = useTargetGroup();
 
-  const stats = [
-    { value: PROVINCE_COUNT, label: t('home.statProvinces') },
-    {
-      value: programmes.status === 'success' ? programmes.data.length : null,
-      label: t('home.statProgrammes'),
-    },
-    { value: themes.status === 'success' ? themes.data.length : null, label: t('home.statThemes') },
-    { value: target.status === 'success' ? target.data.members.length : null, label: t('home.statTarget') },
-  ];
-
   return (
     <>
       {notice === 'erased' ? (
@@ -74,9 +59,11 @@ export function HomePage() {
           <FormSuccess>{t('accounts.privacy.erased')}</FormSuccess>
         </div>
       ) : null}
-      <Hero stats={stats} />
+      <Hero />
 
       <div className="container page-body">
+        <ExploreLinks />
+
         <section className="section" aria-labelledby="programmes-title">
           <div className="section__head">
             <div>
