@@ -23,6 +23,7 @@ import { ensureDemoInnovations } from '@server/modules/innovations/innovations.d
 import { ensureDemoDiffusion } from '@server/modules/diffusion/diffusion.demo';
 import { ensureDemoNeeds } from '@server/modules/diffusion/needs.demo';
 import { ensureDemoImpact } from '@server/modules/impact/impact.demo';
+import { ensureDemoPortfolio, PORTFOLIO_GRANTEE } from '@server/modules/projects/portfolio.demo';
 import type { FileStorage } from '@server/lib/file-storage';
 import type { PlatformRole } from '@shared/contracts/identity';
 
@@ -428,6 +429,25 @@ export async function loadDemoContent(db: Database, options: DemoSeedOptions): P
         return 'no demo officer';
       }
       return ensureDemoImpact(db, { now: new Date(), officerUserId, applicantUserId });
+    },
+    log,
+  );
+  await runOnce(
+    db,
+    'demo-portfolio',
+    async () => {
+      const officerUserId = await demoAccountId(db, 'programme_officer', 0);
+      if (!officerUserId) {
+        return 'no demo officer';
+      }
+      // The past grantees' organisations belong to an account of their own, not to the demo applicant.
+      const granteeUserId = await ensureAccount(db, { ...PORTFOLIO_GRANTEE, password: DEMO_PASSWORD });
+      return ensureDemoPortfolio(db, {
+        now: new Date(),
+        officerUserId,
+        granteeUserId,
+        fileStorage: options.fileStorage,
+      });
     },
     log,
   );

@@ -1,4 +1,4 @@
-import type { Database } from '@server/db/client';
+import type { Database, DbOrTx } from '@server/db/client';
 import { systemActor } from '@server/lib/authz';
 import type { CallStageMode, EligibilityRules, FormStage } from '@shared/contracts/calls';
 import { EligibilityRulesSchema } from '@shared/contracts/calls';
@@ -39,17 +39,17 @@ export function demoClosedCall(now: Date): { code: string; fiscalYear: number } 
 }
 
 /** Thai fiscal year (Buddhist Era) of an instant: October starts the next year. */
-function fiscalYearOf(at: Date): number {
+export function fiscalYearOf(at: Date): number {
   const local = new Date(at.getTime() + BANGKOK_MS);
   const year = local.getUTCFullYear() + (local.getUTCMonth() >= 9 ? 1 : 0);
   return year + 543;
 }
 
-const baht = (amount: number) => amount * 100;
+export const baht = (amount: number) => amount * 100;
 
 // ---- Questions used by several demo forms ------------------------------------------------------------------------
 
-const summary = (id: string, maxLength: number): QuestionInput => ({
+export const summary = (id: string, maxLength: number): QuestionInput => ({
   id,
   type: 'long_text',
   labelTh: 'บทสรุปโครงการ',
@@ -61,7 +61,7 @@ const summary = (id: string, maxLength: number): QuestionInput => ({
   maxLength,
 });
 
-const themes = (maxSelected: number): QuestionInput => ({
+export const themes = (maxSelected: number): QuestionInput => ({
   id: 'themes',
   type: 'themes',
   labelTh: 'ประเด็นนวัตกรรมเพื่อสังคม',
@@ -81,7 +81,7 @@ const team: QuestionInput = {
   maxRows: 15,
 };
 
-const budget: QuestionInput = {
+export const budget: QuestionInput = {
   id: 'budget',
   type: 'budget_table',
   labelTh: 'รายการงบประมาณ',
@@ -100,7 +100,7 @@ const milestones: QuestionInput = {
   maxRows: 12,
 };
 
-const srl: QuestionInput = {
+export const srl: QuestionInput = {
   id: 'srl',
   type: 'srl',
   labelTh: 'ระดับความพร้อมทางสังคม (SRL) ปัจจุบันและเป้าหมาย',
@@ -471,7 +471,7 @@ const village: FormDefinitionInput = {
 
 // ---- Calls -------------------------------------------------------------------------------------------------------
 
-interface DemoCall {
+export interface DemoCall {
   programmeSlug: string;
   code: string;
   titleTh: string;
@@ -666,6 +666,32 @@ function demoCalls(now: Date): DemoCall[] {
   ];
 }
 
+/** Inserts a demo call (published on the day it opens) with version 1 of each of its forms; returns its id. */
+export async function insertDemoCall(
+  tx: DbOrTx,
+  call: DemoCall,
+  programmeId: string,
+  fiscalYear: number,
+): Promise<string> {
+  const { programmeSlug: _slug, forms, eligibility, ...fields } = call;
+  const callId = await repo.insertCall(tx, {
+    ...fields,
+    programmeId,
+    fiscalYear,
+    eligibility: EligibilityRulesSchema.parse(eligibility),
+    publishedAt: call.opensAt,
+  });
+  for (const [stage, definition] of Object.entries(forms)) {
+    await repo.insertForm(tx, {
+      callId,
+      stage,
+      version: 1,
+      definition: FormDefinitionSchema.parse(definition),
+    });
+  }
+  return callId;
+}
+
 /** The demo city that posts the City Challenge's problem statements, owned by the demo partner. */
 async function createDemoCity(db: Database, partnerUserId: string): Promise<string> {
   const city = await createOrganisation(
@@ -707,22 +733,7 @@ export async function ensureDemoCalls(
     }
     const ownerOrganisationId = cityId;
     await db.transaction(async (tx) => {
-      const { programmeSlug: _slug, forms, eligibility, ...fields } = call;
-      const callId = await repo.insertCall(tx, {
-        ...fields,
-        programmeId: programme.id,
-        fiscalYear,
-        eligibility: EligibilityRulesSchema.parse(eligibility),
-        publishedAt: call.opensAt,
-      });
-      for (const [stage, definition] of Object.entries(forms)) {
-        await repo.insertForm(tx, {
-          callId,
-          stage,
-          version: 1,
-          definition: FormDefinitionSchema.parse(definition),
-        });
-      }
+      const callId = await insertDemoCall(tx, call, programme.id, fiscalYear);
       if (call.code === 'CC') {
         for (const s of CITY_STATEMENTS) {
           await statements.insertStatement(tx, {

@@ -20,7 +20,7 @@ export interface DemoDiffusionOptions {
 const FALLBACK_TARGET = [95, 58, 96, 94, 63, 33, 46, 35, 32, 64];
 
 /** The kinds of adopter the demo names. */
-type DemoAdopterType = Extract<
+export type DemoAdopterType = Extract<
   AdopterType,
   'local_government' | 'school' | 'community_enterprise' | 'village_committee' | 'health_promoting_hospital'
 >;
@@ -165,7 +165,7 @@ function timeline(
   return dated;
 }
 
-interface Area {
+export interface Area {
   provinceCode: number;
   districtCode: number | null;
   subdistrictCode: number | null;
@@ -173,7 +173,7 @@ interface Area {
 }
 
 /** The n-th subdistrict of a province (in code order), when subdistricts are loaded. */
-async function areaIn(tx: DbOrTx, provinceCode: number, nth: number): Promise<Area> {
+export async function areaIn(tx: DbOrTx, provinceCode: number, nth: number): Promise<Area> {
   const rows = await queryRows<{ code: number; district_code: number; name_th: string }>(
     tx,
     sql`WITH s AS (
@@ -197,7 +197,7 @@ const VILLAGE_NAMES = [
   'บ้านนาใหม่',
 ];
 
-function adopterName(type: DemoAdopterType, area: Area, village: string): string {
+export function adopterName(type: DemoAdopterType, area: Area, village: string): string {
   const place = area.subdistrictTh || village.replace(/^บ้าน/, '');
   switch (type) {
     case 'local_government':

@@ -22,7 +22,7 @@ const META = (userId: string): RequestMeta => ({ actorUserId: userId, ip: null, 
 const DAY = 86_400_000;
 
 /** `isoDate` moved by whole calendar months (the day kept where the month has it, else its last day). */
-function addMonths(isoDate: string, months: number): string {
+export function addMonths(isoDate: string, months: number): string {
   const [y = 0, m = 1, d = 1] = isoDate.split('-').map(Number);
   const target = new Date(Date.UTC(y, m - 1 + months, 1));
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
