@@ -24,6 +24,7 @@ import { ensureDemoDiffusion } from '@server/modules/diffusion/diffusion.demo';
 import { ensureDemoNeeds } from '@server/modules/diffusion/needs.demo';
 import { ensureDemoImpact } from '@server/modules/impact/impact.demo';
 import { ensureDemoPortfolio, PORTFOLIO_GRANTEE } from '@server/modules/projects/portfolio.demo';
+import { captureQueuedEmailsSince } from '@server/modules/notifications/notifications.service';
 import type { FileStorage } from '@server/lib/file-storage';
 import type { PlatformRole } from '@shared/contracts/identity';
 
@@ -442,12 +443,16 @@ export async function loadDemoContent(db: Database, options: DemoSeedOptions): P
       }
       // The past grantees' organisations belong to an account of their own, not to the demo applicant.
       const granteeUserId = await ensureAccount(db, { ...PORTFOLIO_GRANTEE, password: DEMO_PASSWORD });
-      return ensureDemoPortfolio(db, {
+      const startedAt = new Date();
+      const result = await ensureDemoPortfolio(db, {
         now: new Date(),
         officerUserId,
         granteeUserId,
         fileStorage: options.fileStorage,
       });
+      // Past years' mail (awards, payments, reports of FY2567–2568) stays in the mail viewer, unsent.
+      const kept = await captureQueuedEmailsSince(db, startedAt);
+      return `${result}; ${kept} messages of past years kept unsent`;
     },
     log,
   );

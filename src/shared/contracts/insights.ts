@@ -116,6 +116,18 @@ export const PolicyResultsSchema = z.object({
 });
 export type PolicyResults = z.infer<typeof PolicyResultsSchema>;
 
+/** The counted results, in the order the report shows them. */
+export const POLICY_RESULT_KEYS = [
+  'projects',
+  'projectsActive',
+  'projectsClosed',
+  'innovationsPublished',
+  'adoptions',
+  'adoptionsInUse',
+  'beneficiaries',
+  'verifiedValues',
+] as const satisfies ReadonlyArray<keyof PolicyResults>;
+
 export const PolicyReportSchema = z.object({
   filters: z.object({
     fiscalYearFrom: z.int().nullable(),

@@ -81,6 +81,18 @@ const bilingual = <P extends string>(prefix: P, th: string, en: string) =>
     field(`${prefix}En`, 'string', `${th} (ภาษาอังกฤษ; ว่างเมื่อไม่มี)`, `${en} (English; empty when none)`),
   ] as const;
 
+/** A name in Thai and its English form (which may be missing); the Thai one nullable when `thNullable`. */
+const namePair = <P extends string, Null extends boolean = false>(
+  prefix: P,
+  th: string,
+  en: string,
+  thNullable?: Null,
+) =>
+  [
+    field(`${prefix}Th`, 'string', th, en, thNullable),
+    field(`${prefix}En`, 'string', `${th} (ภาษาอังกฤษ)`, `${en} (English)`, true),
+  ] as const;
+
 const DATASET_FIELDS = {
   calls: [
     field('id', 'uuid', 'รหัสประจำรอบการรับข้อเสนอ', 'Identifier of the call'),
@@ -170,22 +182,8 @@ const DATASET_FIELDS = {
     field('fiscalYear', 'integer', 'ปีงบประมาณ (พ.ศ.)', 'Fiscal year (Buddhist Era)'),
     field('programmeSlug', 'string', 'รหัสแผนงาน', 'Programme identifier (slug)'),
     field('callCode', 'string', 'รหัสย่อของรอบการรับข้อเสนอ', 'Code of the call'),
-    field('organisationNameTh', 'string', 'ชื่อองค์กรผู้รับทุน', 'Name of the grantee organisation'),
-    field(
-      'organisationNameEn',
-      'string',
-      'ชื่อองค์กรผู้รับทุน (ภาษาอังกฤษ)',
-      'Name of the grantee organisation (English)',
-      true,
-    ),
-    field('drivingUnitNameTh', 'string', 'หน่วยขับเคลื่อนที่ดูแล', 'Supervising driving unit', true),
-    field(
-      'drivingUnitNameEn',
-      'string',
-      'หน่วยขับเคลื่อนที่ดูแล (ภาษาอังกฤษ)',
-      'Supervising driving unit (English)',
-      true,
-    ),
+    ...namePair('organisationName', 'ชื่อองค์กรผู้รับทุน', 'Name of the grantee organisation'),
+    ...namePair('drivingUnitName', 'หน่วยขับเคลื่อนที่ดูแล', 'Supervising driving unit', true),
     field('provinceCodes', 'integer_list', 'รหัสจังหวัดพื้นที่ดำเนินงาน', 'Provinces of the work (DOPA codes)'),
     field('themes', 'string_list', 'ประเด็น (สาขา) ของโครงการ', 'Theme codes'),
     field('awardSatang', 'integer', 'เงินทุนตามสัญญา (สตางค์)', 'Grant of the agreement (satang)'),
@@ -221,14 +219,7 @@ const DATASET_FIELDS = {
     ...bilingual('problem', 'ปัญหาที่แก้', 'Problem it answers'),
     ...bilingual('solution', 'แนวทางแก้ปัญหา', 'Solution'),
     field('programmeSlug', 'string', 'รหัสแผนงาน', 'Programme identifier (slug)', true),
-    field('ownerOrganisationNameTh', 'string', 'องค์กรเจ้าของผลงาน', 'Owner organisation', true),
-    field(
-      'ownerOrganisationNameEn',
-      'string',
-      'องค์กรเจ้าของผลงาน (ภาษาอังกฤษ)',
-      'Owner organisation (English)',
-      true,
-    ),
+    ...namePair('ownerOrganisationName', 'องค์กรเจ้าของผลงาน', 'Owner organisation', true),
     field('themes', 'string_list', 'ประเด็น (สาขา)', 'Theme codes'),
     field('sdgs', 'integer_list', 'เป้าหมายการพัฒนาที่ยั่งยืน (SDG 1–17)', 'Sustainable Development Goals (1–17)'),
     field(

@@ -4,7 +4,6 @@ import {
   computeGapIndex,
   percentileRanks,
   rankUnderServed,
-  splitEvenly,
   type GapInput,
 } from './gap-index';
 
@@ -124,15 +123,5 @@ describe('the gap index', () => {
   it('honours another threshold', () => {
     const results = computeGapIndex(EXAMPLE, { higherIsNeedier: true, threshold: 0.5 });
     expect(results.filter((r) => r.underServed).map((r) => r.code)).toEqual([10]);
-  });
-});
-
-describe('splitting an award over provinces', () => {
-  it('gives whole satang that add up to the amount', () => {
-    expect(splitEvenly(100, 3)).toEqual([34, 33, 33]);
-    expect(splitEvenly(90, 3)).toEqual([30, 30, 30]);
-    expect(splitEvenly(5, 0)).toEqual([]);
-    const parts = splitEvenly(150_000_001, 7);
-    expect(parts.reduce((a, b) => a + b, 0)).toBe(150_000_001);
   });
 });

@@ -9,7 +9,6 @@ import {
   type CoverageDistrict,
   type CoverageFilters,
   type CoverageInnovation,
-  type CoverageMeasure,
   type CoverageNeed,
   type CoverageProject,
   type CoverageProvince,
@@ -17,12 +16,9 @@ import {
   type ProvinceCoverage,
 } from '@shared/contracts/coverage';
 import type { AreaIndicator } from '@shared/contracts/indicators';
-import {
-  UNDER_SERVED_THRESHOLD,
-  computeGapIndex,
-  rankUnderServed,
-  splitEvenly,
-} from '@shared/insights/gap-index';
+import { UNDER_SERVED_THRESHOLD, computeGapIndex, rankUnderServed } from '@shared/insights/gap-index';
+import { splitEvenly } from '@shared/money';
+import { measureValue } from '@shared/coverage/measures';
 import * as repo from './coverage.repo';
 
 /** Adoptions counted as adoptions: those adopted or sustained now (the diffusion module's "adopted sites"). */
@@ -126,21 +122,6 @@ function shareIn(project: FundedProject, provinceCode: number): number {
   return index < 0 ? 0 : (splitEvenly(project.awardSatang, codes.length)[index] ?? 0);
 }
 
-function measureOf(row: Omit<CoverageProvince, 'needScore' | 'coverageScore' | 'gap' | 'underServed'>, measure: CoverageMeasure) {
-  switch (measure) {
-    case 'grant_money':
-      return row.grantSatang;
-    case 'money_per_poor':
-      return row.grantPerPoorSatang;
-    case 'projects':
-      return row.projects;
-    case 'beneficiaries':
-      return row.beneficiaries;
-    case 'adoptions':
-      return row.adoptions;
-  }
-}
-
 interface Computed {
   coverage: Coverage;
   projects: FundedProject[];
@@ -220,7 +201,7 @@ async function compute(db: Database, filters: CoverageFilters): Promise<Computed
     base.map((row) => ({
       code: row.code,
       need: row.need?.value ?? null,
-      coverage: measureOf(row, filters.measure),
+      coverage: measureValue(row, filters.measure),
       targetRank: row.targetRank,
     })),
     { higherIsNeedier, threshold: UNDER_SERVED_THRESHOLD },

@@ -19,6 +19,7 @@ import type {
 } from '@shared/contracts/dashboards';
 import { PIPELINE_STAGES, SRL_LEVELS } from '@shared/contracts/dashboards';
 import type { PortfolioFigures } from '@shared/contracts/impact-report';
+import { splitEvenly } from '@shared/money';
 import { dashboardPolicy, isDashboardOfficer } from './dashboards.policy';
 import * as repo from './dashboards.repo';
 
@@ -271,16 +272,6 @@ export async function getUnitTargets(
  * with an officer's breadth, and only the aggregates are passed on. No request's session is involved.
  */
 const PUBLIC_READER: Actor = systemActor('00000000-0000-0000-0000-000000000000', ['programme_officer']);
-
-/** Splits `total` satang evenly over `n` parts; the first parts take one satang more until the remainder is used. */
-export function splitEvenly(total: number, n: number): number[] {
-  if (n <= 0) {
-    return [];
-  }
-  const base = Math.floor(total / n);
-  const remainder = total - base * n;
-  return Array.from({ length: n }, (_, i) => base + (i < remainder ? 1 : 0));
-}
 
 /**
  * Public impact figures, aggregated only (no names of people or organisations, no projects listed, no drafts):

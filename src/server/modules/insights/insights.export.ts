@@ -1,7 +1,12 @@
 import ExcelJS from 'exceljs';
 import { translate } from '@server/lib/i18n';
 import { PdfBuilder, formatBaht, formatDateTime } from '@server/lib/pdf';
-import type { ExportFormat, Named, PolicyReport } from '@shared/contracts/insights';
+import {
+  POLICY_RESULT_KEYS,
+  type ExportFormat,
+  type Named,
+  type PolicyReport,
+} from '@shared/contracts/insights';
 import type { Language } from '@shared/i18n/index';
 
 /**
@@ -170,18 +175,7 @@ export function reportSections(report: PolicyReport, lang: Language): Section[] 
         { header: c('measure'), kind: 'dim' },
         { header: c('value'), kind: 'int' },
       ],
-      rows: (
-        [
-          'projects',
-          'projectsActive',
-          'projectsClosed',
-          'innovationsPublished',
-          'adoptions',
-          'adoptionsInUse',
-          'beneficiaries',
-          'verifiedValues',
-        ] as const
-      ).map((key) => [tr(lang, `results.${key}`), r[key]]),
+      rows: POLICY_RESULT_KEYS.map((key) => [tr(lang, `results.${key}`), r[key]]),
     },
     {
       key: 'outcomes',

@@ -3,6 +3,7 @@ import type { Database } from '@server/db/client';
 import { AppError } from '@server/lib/errors';
 import type { Actor } from '@server/lib/authz';
 import type { FileStorage } from '@server/lib/file-storage';
+import { startPollLoop } from '@server/lib/poll-loop';
 import { isProjectOfficer } from '@server/modules/projects/projects.policy';
 import {
   JOB_ERROR_CODES,
@@ -300,47 +301,14 @@ export interface JobWorker {
  * the queue through FOR UPDATE SKIP LOCKED, so a job runs once whichever instance claims it.
  */
 export function startJobWorker(db: Database, options: JobWorkerOptions): JobWorker {
-  let stopped = false;
-  let running: Promise<void> | null = null;
-  let again = false;
-  const run = () => {
-    if (stopped) {
-      return;
-    }
-    if (running) {
-      again = true;
-      return;
-    }
-    running = (async () => {
-      try {
-        do {
-          again = false;
-          await tidyJobs(db, options.storage);
-          while (!stopped && (await runNextJob(db, options))) {
-            // keep running while jobs are queued
-          }
-        } while (again && !stopped);
-      } catch (error) {
-        options.onError(error);
-      } finally {
-        running = null;
-      }
-    })();
-  };
-  const timer = setInterval(run, options.intervalMs);
-  timer.unref();
-  run();
-  return {
-    kick: run,
-    async idle() {
-      while (running) {
-        await running;
+  return startPollLoop({
+    intervalMs: options.intervalMs,
+    async round(isStopped) {
+      await tidyJobs(db, options.storage);
+      while (!isStopped() && (await runNextJob(db, options))) {
+        // keep running while jobs are queued
       }
     },
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+    onError: options.onError,
+  });
 }

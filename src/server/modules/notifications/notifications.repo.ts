@@ -36,6 +36,17 @@ export async function claimDueEmails(
   );
 }
 
+/** Marks the messages still waiting that were queued at or after `since` as captured (kept, never sent). */
+export async function captureEmailsQueuedSince(db: DbOrTx, since: Date): Promise<number> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`UPDATE email_outbox SET status = 'captured', sent_at = now()
+        WHERE status = 'pending' AND created_at >= ${since.toISOString()}::timestamptz
+        RETURNING id`,
+  );
+  return rows.length;
+}
+
 export async function markEmail(db: DbOrTx, id: string, status: 'sent' | 'captured') {
   await db
     .update(emailOutbox)

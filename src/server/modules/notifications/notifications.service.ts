@@ -4,6 +4,7 @@ import { pruneCounters } from '@server/lib/counters';
 import { translate } from '@server/lib/i18n';
 import { AppError } from '@server/lib/errors';
 import type { Actor } from '@server/lib/authz';
+import { startPollLoop } from '@server/lib/poll-loop';
 import { INBOX_LIMIT, type InboxItem } from '@shared/contracts/inbox';
 import * as repo from './notifications.repo';
 import { renderEmail, type EmailTemplate } from './notifications.templates';
@@ -115,49 +116,37 @@ export function startOutboxWorker(
   transport: MailTransport,
   options: { intervalMs: number; onError: (error: unknown) => void },
 ): OutboxWorker {
-  let stopped = false;
-  let running: Promise<void> | null = null;
-  let again = false;
   let ticks = 0;
-  const run = () => {
-    if (stopped) {
-      return;
-    }
-    if (running) {
-      again = true;
-      return;
-    }
-    running = (async () => {
-      try {
-        do {
-          again = false;
-          while ((await drainOutbox(db, transport)) > 0 && !stopped) {
-            // keep draining while there is mail
-          }
-        } while (again && !stopped);
-        ticks += 1;
-        if (ticks % 600 === 0) {
-          await pruneCounters(db);
-        }
-      } catch (error) {
-        options.onError(error);
-      } finally {
-        running = null;
+  const loop = startPollLoop({
+    intervalMs: options.intervalMs,
+    async round(isStopped) {
+      while ((await drainOutbox(db, transport)) > 0 && !isStopped()) {
+        // keep draining while there is mail
       }
-    })();
-  };
-  const timer = setInterval(run, options.intervalMs);
-  timer.unref();
-  run();
+    },
+    async afterRounds() {
+      ticks += 1;
+      if (ticks % 600 === 0) {
+        await pruneCounters(db);
+      }
+    },
+    onError: options.onError,
+  });
   return {
-    kick: run,
+    kick: () => loop.kick(),
     async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
+      await loop.stop();
       transport.close?.();
     },
   };
+}
+
+/**
+ * Keeps the mail queued since `since` for the development mail viewer instead of sending it: for demo content that
+ * replays past years, whose messages nobody should receive when the server starts.
+ */
+export async function captureQueuedEmailsSince(db: DbOrTx, since: Date): Promise<number> {
+  return repo.captureEmailsQueuedSince(db, since);
 }
 
 export async function listCapturedEmails(db: Database, limit = 50) {

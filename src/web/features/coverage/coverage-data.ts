@@ -5,6 +5,7 @@ import {
   type CoverageProvince,
   type CoverageQuery,
 } from '@shared/contracts/coverage';
+import { measureValue } from '@shared/coverage/measures';
 import { THEME_CODES } from '@shared/reference/themes';
 import { NO_DATA_COLOR, SEQUENTIAL_COLORS, type Extent } from '@web/features/map/color-scale';
 
@@ -94,22 +95,6 @@ export function isMeasure(value: string): value is CoverageMeasure {
 
 export function isTheme(value: string): value is (typeof THEME_CODES)[number] {
   return (THEME_CODES as readonly string[]).includes(value);
-}
-
-/** The chosen coverage measure of a province (null where it cannot be computed). */
-export function measureValue(row: CoverageProvince, measure: CoverageMeasure): number | null {
-  switch (measure) {
-    case 'grant_money':
-      return row.grantSatang;
-    case 'money_per_poor':
-      return row.grantPerPoorSatang;
-    case 'projects':
-      return row.projects;
-    case 'beneficiaries':
-      return row.beneficiaries;
-    case 'adoptions':
-      return row.adoptions;
-  }
 }
 
 /** The value a province is coloured by in a mode. */

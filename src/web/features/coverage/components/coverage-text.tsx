@@ -1,8 +1,8 @@
 import type { CoverageMeasure, CoverageProvince } from '@shared/contracts/coverage';
+import { measureValue } from '@shared/coverage/measures';
 import type { Language } from '@shared/i18n/index';
 import { formatBaht, formatNumber } from '@web/lib/format';
 import { useI18n, type I18n } from '@web/lib/i18n';
-import { measureValue } from '../coverage-data';
 
 /** A coverage measure's value in words ("฿500,000", "3 projects"…), or "no data". */
 export function measureText(

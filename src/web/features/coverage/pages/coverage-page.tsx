@@ -21,6 +21,9 @@ import {
   extentOf,
   type Extent,
 } from '@web/features/map/color-scale';
+import { MapViewToggle } from '@web/features/map/components/map-view-toggle';
+import { TileGridMap } from '@web/features/map/components/tile-grid-map';
+import type { MapItem } from '@web/features/map/map-data';
 import { useProgrammes } from '@web/features/programmes/api';
 import { TargetBadge } from '@web/features/provinces/components/target-badge';
 import { formatBaht, formatNumber, formatYear, localName, localText, sourceLinks } from '@web/lib/format';
@@ -28,8 +31,8 @@ import { useI18n, type I18n } from '@web/lib/i18n';
 import { formatIndicatorNumber, formatIndicatorValue } from '@web/lib/indicators';
 import { usePageTitle } from '@web/lib/page-title';
 import { useCoverage } from '../api';
-import { CoverageTileGrid, type CoverageTile } from '../components/coverage-tile-grid';
 import { CountedNotes, measureText } from '../components/coverage-text';
+import { FigureList } from '../components/figure-list';
 import {
   COLOUR_MODES,
   COVERAGE_COLORS,
@@ -49,6 +52,11 @@ import {
 import '@web/components/ui/ui.css';
 import '@web/features/map/map.css';
 import '../coverage.css';
+
+/** A province's tile on the coverage map: the map's item, and whether the province is under-served. */
+interface CoverageTile extends MapItem {
+  underServed: boolean;
+}
 
 /** ECharts is loaded only when the boundary map is shown. */
 const ChoroplethMap = lazy(() => import('@web/features/map/components/choropleth-map'));
@@ -252,14 +260,7 @@ function Totals({ data }: { data: Coverage }) {
   ];
   return (
     <section aria-label={t('coverage.totalsLabel')} className="coverage-totals-section">
-      <dl className="coverage-totals" data-testid="coverage-totals">
-        {figures.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FigureList figures={figures} testId="coverage-totals" />
       {totals.unassignedSatang > 0 ? (
         <p className="coverage-note">
           {t('coverage.unassigned', { amount: formatBaht(totals.unassignedSatang, lang) })}
@@ -474,12 +475,14 @@ function MapArea({
             />
           </Suspense>
         ) : (
-          <CoverageTileGrid
+          <TileGridMap
             items={items}
             lang={lang}
             label={t('coverage.tileGridLabel', { what })}
-            search={search}
+            hrefOf={(code) => `/coverage/${code}${search}`}
+            isUnderServed={(item) => item.underServed}
             tileLabel={tileLabel}
+            testId="coverage-tile-grid"
           />
         )}
       </div>
@@ -502,31 +505,12 @@ function MapArea({
           </div>
         </fieldset>
         {hasBoundaries ? (
-          <fieldset className="map-view-toggle coverage-toggle">
-            <legend>{t('map.viewLabel')}</legend>
-            <div className="map-view-toggle__options">
-              <label>
-                <input
-                  type="radio"
-                  name="coverage-view"
-                  value="boundaries"
-                  checked={!address.tiles}
-                  onChange={() => go({ ...address, tiles: false })}
-                />
-                <span>{t('map.viewBoundaries')}</span>
-              </label>
-              <label>
-                <input
-                  type="radio"
-                  name="coverage-view"
-                  value="tiles"
-                  checked={address.tiles}
-                  onChange={() => go({ ...address, tiles: true })}
-                />
-                <span>{t('map.viewTiles')}</span>
-              </label>
-            </div>
-          </fieldset>
+          <MapViewToggle
+            name="coverage-view"
+            className="map-view-toggle coverage-toggle"
+            isTiles={address.tiles}
+            onChange={(tiles) => go({ ...address, tiles })}
+          />
         ) : null}
         <Legend
           mode={mode}

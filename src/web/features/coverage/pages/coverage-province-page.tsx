@@ -15,6 +15,7 @@ import { usePageTitle } from '@web/lib/page-title';
 import { useProvinceCoverage } from '../api';
 import { addressOf, addressSuffix, formatGap } from '../coverage-data';
 import { CountedNotes, measureText } from '../components/coverage-text';
+import { FigureList } from '../components/figure-list';
 import '@web/components/ui/ui.css';
 import '../coverage.css';
 
@@ -101,14 +102,7 @@ function CoverageFigures({ data }: { data: ProvinceCoverage }) {
   return (
     <section className="section" aria-labelledby="coverage-figures-title">
       <h2 id="coverage-figures-title">{t('coverage.province.coverageTitle')}</h2>
-      <dl className="coverage-totals" data-testid="coverage-figures">
-        {figures.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FigureList figures={figures} testId="coverage-figures" />
     </section>
   );
 }

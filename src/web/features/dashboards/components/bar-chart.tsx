@@ -1,24 +1,13 @@
-import { useEffect, useRef } from 'react';
-import { init, use as installECharts, type ComposeOption } from 'echarts/core';
-import { BarChart as EBarChart, type BarSeriesOption } from 'echarts/charts';
-import {
-  GridComponent,
-  LegendComponent,
-  TooltipComponent,
-  type GridComponentOption,
-  type LegendComponentOption,
-  type TooltipComponentOption,
-} from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+import { useMemo } from 'react';
+import type { ComposeOption } from 'echarts/core';
+import type { BarSeriesOption } from 'echarts/charts';
+import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
+import { CHART_FONT, EChart } from '@web/components/charts/echart';
 import type { ChartProps } from './chart-types';
-
-installECharts([EBarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 type Option = ComposeOption<
   BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
 >;
-
-const FONT = "Sarabun, 'Noto Sans Thai', Tahoma, sans-serif";
 
 /**
  * A bar chart (grouped, stacked or horizontal) drawn with ECharts. Loaded lazily by `ChartBlock`, so ECharts is
@@ -33,20 +22,13 @@ export default function BarChart({
   valueName,
   height,
 }: ChartProps) {
-  const ref = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const container = ref.current;
-    if (!container) {
-      return undefined;
-    }
-    const chart = init(container, undefined, { renderer: 'canvas' });
+  const option = useMemo((): Option => {
     const formatter = (value: number) => (format ? format(value) : String(value));
     const categoryAxis = {
       type: 'category' as const,
       data: categories,
       axisLabel: {
-        fontFamily: FONT,
+        fontFamily: CHART_FONT,
         interval: 0,
         width: horizontal ? 220 : 110,
         overflow: 'truncate' as const,
@@ -57,25 +39,27 @@ export default function BarChart({
     const valueAxis = {
       type: 'value' as const,
       minInterval: format ? 0 : 1,
-      axisLabel: { fontFamily: FONT, formatter },
+      axisLabel: { fontFamily: CHART_FONT, formatter },
       ...(valueName
         ? {
             name: valueName,
             nameLocation: 'end' as const,
-            nameTextStyle: { fontFamily: FONT, align: 'left' as const },
+            nameTextStyle: { fontFamily: CHART_FONT, align: 'left' as const },
           }
         : {}),
     };
-    const option: Option = {
+    return {
       animation: false,
-      textStyle: { fontFamily: FONT },
+      textStyle: { fontFamily: CHART_FONT },
       // one line that pages rather than wraps over the plot on narrow screens
       legend:
-        series.length > 1 ? { type: 'scroll', top: 0, textStyle: { fontFamily: FONT } } : { show: false },
+        series.length > 1
+          ? { type: 'scroll', top: 0, textStyle: { fontFamily: CHART_FONT } }
+          : { show: false },
       tooltip: {
         trigger: 'axis',
         axisPointer: { type: 'shadow' },
-        textStyle: { fontFamily: FONT },
+        textStyle: { fontFamily: CHART_FONT },
         valueFormatter: (value) => (typeof value === 'number' ? formatter(value) : String(value ?? '–')),
       },
       grid: {
@@ -96,23 +80,15 @@ export default function BarChart({
         ...(s.stack ? { stack: s.stack } : {}),
       })),
     };
-    chart.setOption(option);
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(container);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-    };
   }, [categories, series, horizontal, format, valueName]);
 
   return (
-    <div
-      ref={ref}
+    <EChart
+      option={option}
+      label={label}
       className="db-chart"
       style={height ? { height } : undefined}
-      role="img"
-      aria-label={label}
-      data-testid="db-chart"
+      testId="db-chart"
     />
   );
 }

@@ -9,6 +9,7 @@ import type {
   UnitTargets,
 } from '@shared/contracts/dashboards';
 import type { UnitMeasure } from '@shared/contracts/driving-units';
+import { FilterSelect } from '@web/components/ui/filter-select';
 import { PageHeader } from '@web/components/ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '@web/components/ui/states';
 import { RequireAuth } from '@web/features/accounts/components/require-auth';
@@ -595,55 +596,34 @@ function Filters({
       aria-label={t('dashboards.filters.label')}
       onSubmit={(event) => event.preventDefault()}
     >
-      <div className="field form-field">
-        <label htmlFor={`${id}-year`}>{t('dashboards.filters.fiscalYear')}</label>
-        <select
-          id={`${id}-year`}
-          value={filters.fiscalYear ? String(filters.fiscalYear) : ''}
-          onChange={(event) => onChange('fiscalYear', event.target.value)}
-          data-testid="db-year"
-        >
-          <option value="">{t('dashboards.filters.all')}</option>
-          {years.map((year) => (
-            <option key={year} value={String(year)}>
-              {fiscalYearText(year, lang)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field form-field">
-        <label htmlFor={`${id}-programme`}>{t('dashboards.filters.programme')}</label>
-        <select
-          id={`${id}-programme`}
-          value={filters.programmeId ?? ''}
-          onChange={(event) => onChange('programmeId', event.target.value)}
-          data-testid="db-programme"
-        >
-          <option value="">{t('dashboards.filters.all')}</option>
-          {options.programmes.map((p) => (
-            <option key={p.id} value={p.id}>
-              {localName(p, lang)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        id={`${id}-year`}
+        label={t('dashboards.filters.fiscalYear')}
+        value={filters.fiscalYear ? String(filters.fiscalYear) : ''}
+        allLabel={t('dashboards.filters.all')}
+        options={years.map((year) => ({ value: String(year), label: fiscalYearText(year, lang) }))}
+        onChange={(value) => onChange('fiscalYear', value)}
+        testId="db-year"
+      />
+      <FilterSelect
+        id={`${id}-programme`}
+        label={t('dashboards.filters.programme')}
+        value={filters.programmeId ?? ''}
+        allLabel={t('dashboards.filters.all')}
+        options={options.programmes.map((p) => ({ value: p.id, label: localName(p, lang) }))}
+        onChange={(value) => onChange('programmeId', value)}
+        testId="db-programme"
+      />
       {options.scope.isUnitScope ? null : (
-        <div className="field form-field">
-          <label htmlFor={`${id}-unit`}>{t('dashboards.filters.drivingUnit')}</label>
-          <select
-            id={`${id}-unit`}
-            value={filters.drivingUnitId ?? ''}
-            onChange={(event) => onChange('drivingUnitId', event.target.value)}
-            data-testid="db-unit"
-          >
-            <option value="">{t('dashboards.filters.all')}</option>
-            {options.drivingUnits.map((u) => (
-              <option key={u.id} value={u.id}>
-                {localName(u, lang)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id={`${id}-unit`}
+          label={t('dashboards.filters.drivingUnit')}
+          value={filters.drivingUnitId ?? ''}
+          allLabel={t('dashboards.filters.all')}
+          options={options.drivingUnits.map((u) => ({ value: u.id, label: localName(u, lang) }))}
+          onChange={(value) => onChange('drivingUnitId', value)}
+          testId="db-unit"
+        />
       )}
     </form>
   );

@@ -2,6 +2,7 @@ import { useId, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { PublicImpact } from '@shared/contracts/dashboards';
 import { ADOPTION_STATUSES, type AdoptionStatus } from '@shared/contracts/diffusion';
+import { FilterSelect } from '@web/components/ui/filter-select';
 import { PageHeader } from '@web/components/ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '@web/components/ui/states';
 import { formatBaht, formatNumber, localName } from '@web/lib/format';
@@ -401,22 +402,15 @@ export default function ImpactDashboardPage() {
       <PageHeader title={t('dashboards.impact.title')} intro={<p>{t('dashboards.impact.intro')}</p>} />
       <div className="container page-body db-page">
         <form className="db-filters" onSubmit={(event) => event.preventDefault()}>
-          <div className="field form-field">
-            <label htmlFor={`${id}-year`}>{t('dashboards.impact.year')}</label>
-            <select
-              id={`${id}-year`}
-              value={fiscalYear ? String(fiscalYear) : ''}
-              onChange={(event) => changeYear(event.target.value)}
-              data-testid="pi-year"
-            >
-              <option value="">{t('dashboards.impact.allYears')}</option>
-              {years.map((year) => (
-                <option key={year} value={String(year)}>
-                  {fiscalYearText(year, lang)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            id={`${id}-year`}
+            label={t('dashboards.impact.year')}
+            value={fiscalYear ? String(fiscalYear) : ''}
+            allLabel={t('dashboards.impact.allYears')}
+            options={years.map((year) => ({ value: String(year), label: fiscalYearText(year, lang) }))}
+            onChange={changeYear}
+            testId="pi-year"
+          />
         </form>
         {impact.status === 'error' ? (
           <ErrorState error={impact.error} onRetry={impact.reload} />

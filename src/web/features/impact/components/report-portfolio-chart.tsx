@@ -1,25 +1,16 @@
-import { useEffect, useRef } from 'react';
-import { init, use as installECharts, type ComposeOption } from 'echarts/core';
-import { BarChart, ScatterChart, type BarSeriesOption, type ScatterSeriesOption } from 'echarts/charts';
-import {
-  GridComponent,
-  LegendComponent,
-  TooltipComponent,
-  type GridComponentOption,
-  type LegendComponentOption,
-  type TooltipComponentOption,
-} from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+import { useMemo } from 'react';
+import { use as installECharts, type ComposeOption } from 'echarts/core';
+import { ScatterChart, type BarSeriesOption, type ScatterSeriesOption } from 'echarts/charts';
+import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { PortfolioGroup } from '@shared/contracts/impact-report';
+import { CHART_FONT, EChart } from '@web/components/charts/echart';
 import { useI18n } from '@web/lib/i18n';
 
-installECharts([BarChart, ScatterChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+installECharts([ScatterChart]);
 
 type Option = ComposeOption<
   BarSeriesOption | ScatterSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
 >;
-
-const FONT = "Sarabun, 'Noto Sans Thai', Tahoma, sans-serif";
 
 /** Projects per group (bars, left axis) and each group's aggregated SROI (diamonds, right axis), with ECharts. */
 export function ReportPortfolioChart({
@@ -30,27 +21,20 @@ export function ReportPortfolioChart({
   names: string[];
 }) {
   const { t } = useI18n();
-  const ref = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const container = ref.current;
-    if (!container) {
-      return undefined;
-    }
-    const chart = init(container, undefined, { renderer: 'canvas' });
+  const option = useMemo((): Option => {
     const projectsName = t('impactReport.portfolio.chartProjects');
     const ratioName = t('impactReport.portfolio.chartRatio');
-    const option: Option = {
+    return {
       animation: false,
-      textStyle: { fontFamily: FONT },
-      legend: { top: 0, textStyle: { fontFamily: FONT } },
-      tooltip: { trigger: 'axis', textStyle: { fontFamily: FONT } },
+      textStyle: { fontFamily: CHART_FONT },
+      legend: { top: 0, textStyle: { fontFamily: CHART_FONT } },
+      tooltip: { trigger: 'axis', textStyle: { fontFamily: CHART_FONT } },
       grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
       xAxis: {
         type: 'category',
         data: names,
         axisLabel: {
-          fontFamily: FONT,
+          fontFamily: CHART_FONT,
           interval: 0,
           width: 110,
           overflow: 'truncate',
@@ -81,21 +65,13 @@ export function ReportPortfolioChart({
         },
       ],
     };
-    chart.setOption(option);
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(container);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-    };
   }, [groups, names, t]);
 
   return (
-    <div
-      ref={ref}
+    <EChart
+      option={option}
+      label={t('impactReport.portfolio.chartLabel')}
       className="ir-chart ir-chart--portfolio"
-      role="img"
-      aria-label={t('impactReport.portfolio.chartLabel')}
     />
   );
 }

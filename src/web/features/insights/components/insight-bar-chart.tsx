@@ -1,23 +1,13 @@
-import { useEffect, useRef } from 'react';
-import { init, use as installECharts, type ComposeOption } from 'echarts/core';
-import { BarChart, type BarSeriesOption } from 'echarts/charts';
-import {
-  GridComponent,
-  LegendComponent,
-  TooltipComponent,
-  type GridComponentOption,
-  type LegendComponentOption,
-  type TooltipComponentOption,
-} from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
-
-installECharts([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+import { useMemo } from 'react';
+import type { ComposeOption } from 'echarts/core';
+import type { BarSeriesOption } from 'echarts/charts';
+import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
+import { CHART_FONT, EChart } from '@web/components/charts/echart';
 
 type Option = ComposeOption<
   BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
 >;
 
-const FONT = "Sarabun, 'Noto Sans Thai', Tahoma, sans-serif";
 const COLOURS = ['#8a97a6', '#2f6fb3', '#1f8a5b', '#d9822b'] as const;
 
 export interface BarSeries {
@@ -47,18 +37,12 @@ export default function InsightBarChart({
   /** Counts: whole-number ticks only. */
   integer?: boolean;
 }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const container = ref.current;
-    if (!container) {
-      return undefined;
-    }
-    const chart = init(container, undefined, { renderer: 'canvas' });
+  const option = useMemo((): Option => {
     const category = {
       type: 'category' as const,
       data: labels,
       axisLabel: {
-        fontFamily: FONT,
+        fontFamily: CHART_FONT,
         width: horizontal ? 120 : 90,
         overflow: 'truncate' as const,
         interval: 0,
@@ -67,16 +51,16 @@ export default function InsightBarChart({
     const value = {
       type: 'value' as const,
       ...(integer ? { minInterval: 1 } : {}),
-      axisLabel: { fontFamily: FONT, formatter: (v: number) => format(v) },
+      axisLabel: { fontFamily: CHART_FONT, formatter: (v: number) => format(v) },
     };
-    const option: Option = {
+    return {
       animation: false,
       color: [...COLOURS],
-      textStyle: { fontFamily: FONT },
-      legend: { top: 0, textStyle: { fontFamily: FONT } },
+      textStyle: { fontFamily: CHART_FONT },
+      legend: { top: 0, textStyle: { fontFamily: CHART_FONT } },
       tooltip: {
         trigger: 'axis',
-        textStyle: { fontFamily: FONT },
+        textStyle: { fontFamily: CHART_FONT },
         valueFormatter: (v) => (typeof v === 'number' ? format(v) : String(v)),
       },
       grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
@@ -90,16 +74,7 @@ export default function InsightBarChart({
         ...(s.stack ? { stack: s.stack } : {}),
       })),
     };
-    chart.setOption(option);
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(container);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-    };
   }, [labels, series, format, horizontal, integer]);
   const height = horizontal ? Math.max(12, labels.length * 3.2 + 4) : 20;
-  return (
-    <div ref={ref} className="pi-chart" style={{ height: `${height}rem` }} role="img" aria-label={label} />
-  );
+  return <EChart option={option} label={label} className="pi-chart" style={{ height: `${height}rem` }} />;
 }

@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useId, useMemo, useState, type ReactNode }
 import { useSearchParams } from 'react-router';
 import {
   EXPORT_FORMATS,
+  POLICY_RESULT_KEYS,
   type ExportFormat,
   type FundingGapRow,
   type Named,
@@ -11,6 +12,7 @@ import {
 import { THEME_CODES, type ThemeCode } from '@shared/reference/themes';
 import { LANGUAGES, type Language } from '@shared/i18n/languages';
 import { JobProgress } from '@web/components/ui/job-progress';
+import { FilterSelect } from '@web/components/ui/filter-select';
 import { PageHeader } from '@web/components/ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '@web/components/ui/states';
 import { RequireAuth } from '@web/features/accounts/components/require-auth';
@@ -103,73 +105,52 @@ function Filters({ report, filters }: { report: PolicyReport | null; filters: Po
   const yearLabel = (fy: number) => String(lang === 'th' ? fy : fy - 543);
   const yearOptions = [...new Set([...years, filters.fiscalYearFrom, filters.fiscalYearTo])]
     .filter((y): y is number => y !== undefined)
-    .sort((a, b) => a - b);
+    .sort((a, b) => a - b)
+    .map((y) => ({ value: String(y), label: yearLabel(y) }));
   return (
     <form
       className="pi-filters"
       onSubmit={(event) => event.preventDefault()}
       aria-label={t('insights.filters.legend')}
     >
-      <div className="field form-field">
-        <label htmlFor={`${id}-from`}>{t('insights.filters.fiscalYearFrom')}</label>
-        <select
-          id={`${id}-from`}
-          value={filters.fiscalYearFrom ?? ''}
-          onChange={(event) => change('fiscalYearFrom', event.target.value)}
-        >
-          <option value="">{t('insights.filters.all')}</option>
-          {yearOptions.map((y) => (
-            <option key={y} value={y}>
-              {yearLabel(y)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field form-field">
-        <label htmlFor={`${id}-to`}>{t('insights.filters.fiscalYearTo')}</label>
-        <select
-          id={`${id}-to`}
-          value={filters.fiscalYearTo ?? ''}
-          onChange={(event) => change('fiscalYearTo', event.target.value)}
-        >
-          <option value="">{t('insights.filters.all')}</option>
-          {yearOptions.map((y) => (
-            <option key={y} value={y}>
-              {yearLabel(y)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field form-field">
-        <label htmlFor={`${id}-programme`}>{t('insights.filters.programme')}</label>
-        <select
-          id={`${id}-programme`}
-          value={filters.programme ?? ''}
-          onChange={(event) => change('programme', event.target.value)}
-        >
-          <option value="">{t('insights.filters.all')}</option>
-          {(report?.options.programmes ?? []).map((p) => (
-            <option key={p.id} value={p.id}>
-              {lang === 'en' ? p.nameEn || p.nameTh : p.nameTh}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field form-field">
-        <label htmlFor={`${id}-theme`}>{t('insights.filters.theme')}</label>
-        <select
-          id={`${id}-theme`}
-          value={filters.theme ?? ''}
-          onChange={(event) => change('theme', event.target.value)}
-        >
-          <option value="">{t('insights.filters.all')}</option>
-          {(report?.themes ?? []).map((theme) => (
-            <option key={theme.code} value={theme.code}>
-              {lang === 'en' ? theme.nameEn || theme.nameTh : theme.nameTh}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        id={`${id}-from`}
+        label={t('insights.filters.fiscalYearFrom')}
+        value={String(filters.fiscalYearFrom ?? '')}
+        allLabel={t('insights.filters.all')}
+        options={yearOptions}
+        onChange={(value) => change('fiscalYearFrom', value)}
+      />
+      <FilterSelect
+        id={`${id}-to`}
+        label={t('insights.filters.fiscalYearTo')}
+        value={String(filters.fiscalYearTo ?? '')}
+        allLabel={t('insights.filters.all')}
+        options={yearOptions}
+        onChange={(value) => change('fiscalYearTo', value)}
+      />
+      <FilterSelect
+        id={`${id}-programme`}
+        label={t('insights.filters.programme')}
+        value={filters.programme ?? ''}
+        allLabel={t('insights.filters.all')}
+        options={(report?.options.programmes ?? []).map((p) => ({
+          value: p.id,
+          label: lang === 'en' ? p.nameEn || p.nameTh : p.nameTh,
+        }))}
+        onChange={(value) => change('programme', value)}
+      />
+      <FilterSelect
+        id={`${id}-theme`}
+        label={t('insights.filters.theme')}
+        value={filters.theme ?? ''}
+        allLabel={t('insights.filters.all')}
+        options={(report?.themes ?? []).map((theme) => ({
+          value: theme.code,
+          label: lang === 'en' ? theme.nameEn || theme.nameTh : theme.nameTh,
+        }))}
+        onChange={(value) => change('theme', value)}
+      />
     </form>
   );
 }
@@ -344,16 +325,6 @@ function ReportView({ report }: { report: PolicyReport }) {
     [lang],
   );
   const r = report.results;
-  const resultKeys = [
-    'projects',
-    'projectsActive',
-    'projectsClosed',
-    'innovationsPublished',
-    'adoptions',
-    'adoptionsInUse',
-    'beneficiaries',
-    'verifiedValues',
-  ] as const;
 
   const trendLabels = useMemo(() => report.trends.map((row) => names.year(row.fiscalYear)), [report, names]);
   const trendSeries = useMemo<BarSeries[]>(
@@ -405,7 +376,7 @@ function ReportView({ report }: { report: PolicyReport }) {
     <>
       <Section id="pi-results" title={t('insights.sections.results')} note={t('insights.notes.results')}>
         <dl className="pi-figures">
-          {resultKeys.map((key) => (
+          {POLICY_RESULT_KEYS.map((key) => (
             <div key={key} className="pi-figure">
               <dt>{t(`insights.results.${key}`)}</dt>
               <dd>{formatNumber(r[key], lang)}</dd>

@@ -27,6 +27,7 @@ import {
   extentOf,
   type Extent,
 } from '../color-scale';
+import { MapViewToggle } from '../components/map-view-toggle';
 import { TileGridMap } from '../components/tile-grid-map';
 import { DEFAULT_INDICATOR, byNeed, valuesByProvince, type MapItem } from '../map-data';
 import '@web/components/ui/ui.css';
@@ -369,31 +370,11 @@ export default function MapPage() {
             </select>
           </div>
           {hasBoundaries ? (
-            <fieldset className="map-view-toggle">
-              <legend>{t('map.viewLabel')}</legend>
-              <div className="map-view-toggle__options">
-                <label>
-                  <input
-                    type="radio"
-                    name="map-view"
-                    value="boundaries"
-                    checked={view === 'boundaries'}
-                    onChange={() => update({ view: null })}
-                  />
-                  <span>{t('map.viewBoundaries')}</span>
-                </label>
-                <label>
-                  <input
-                    type="radio"
-                    name="map-view"
-                    value="tiles"
-                    checked={view === 'tiles'}
-                    onChange={() => update({ view: 'tiles' })}
-                  />
-                  <span>{t('map.viewTiles')}</span>
-                </label>
-              </div>
-            </fieldset>
+            <MapViewToggle
+              name="map-view"
+              isTiles={view === 'tiles'}
+              onChange={(tiles) => update({ view: tiles ? 'tiles' : null })}
+            />
           ) : null}
         </div>
       </PageHeader>
