@@ -5,7 +5,14 @@ export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as cons
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /** What jobs there are; the worker looks the handler up by this. */
-export const JOB_KINDS = ['policy-report'] as const;
+export const JOB_KINDS = [
+  'policy-report',
+  'proposals-export',
+  'disbursements-export',
+  'cohort-results-export',
+  'indicators-import',
+  'boundaries-import',
+] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 /** Why a job failed: the page shows `insights.jobs.errors.<code>`. */

@@ -24,6 +24,8 @@ export interface JobContext<P> {
   requestedBy: string | null;
   /** When the job started (the app's clock). */
   now: Date;
+  /** The file store (an import reads its upload from here). */
+  storage: FileStorage;
   /**
    * Reports a step: `progress` steps done (of `total`, when it changes) and the step under way as an i18n key. Also
    * the heartbeat. Throws JobLostError when the job was taken back meanwhile (the handler then stops).
@@ -231,6 +233,7 @@ export async function runNextJob(db: Database, options: JobWorkerOptions): Promi
       jobId: row.id,
       requestedBy: row.requestedBy,
       now: options.clock(),
+      storage: options.storage,
       async step(progress, stepKey, total) {
         if (lost) {
           throw new JobLostError(row.id);
