@@ -8,6 +8,8 @@ await build({
     'cli/seed': 'src/server/cli/seed.ts',
     'cli/geo-import': 'src/server/cli/geo-import.ts',
     'cli/indicators-import': 'src/server/cli/indicators-import.ts',
+    'cli/backup': 'src/server/cli/backup.ts',
+    'cli/restore': 'src/server/cli/restore.ts',
   },
   outdir: 'dist/server',
   bundle: true,

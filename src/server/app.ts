@@ -13,6 +13,8 @@ import { createDatabaseRateLimitStore } from './plugins/rate-limit-store';
 import { errorHandlerPlugin } from './plugins/error-handler';
 import { openapiPlugin } from './plugins/openapi';
 import { requestContextPlugin } from './plugins/request-context';
+import { metricsPlugin } from './plugins/metrics';
+import { workerLogger } from './lib/worker-log';
 import { securityPlugin } from './plugins/security';
 import { webPlugin } from './plugins/web';
 import { geoRoutes } from './modules/geo/geo.routes';
@@ -55,6 +57,11 @@ import { dashboardRoutes } from './modules/dashboards/dashboards.routes';
 import { jobRoutes } from './modules/jobs/jobs.routes';
 import { createJobRegistry, startJobWorker } from './modules/jobs/jobs.service';
 import { policyReportJob } from './modules/insights/insights.service';
+import { boundariesImportJob, indicatorsImportJob } from './modules/data-imports/data-imports.service';
+import { dataImportRoutes } from './modules/data-imports/data-imports.routes';
+import { intakeExportJob } from './modules/intake/intake.service';
+import { disbursementExportJob } from './modules/projects/money.service';
+import { resultsExportJob } from './modules/incubation/assessments.service';
 import { insightRoutes } from './modules/insights/insights.routes';
 import { openDataRoutes } from './modules/open-data/open-data.routes';
 import { mentoringRoutes } from './modules/mentoring/mentoring.routes';
@@ -147,6 +154,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(cookie);
   await app.register(requestContextPlugin);
+  await app.register(metricsPlugin);
   await app.register(errorHandlerPlugin);
   await app.register(securityPlugin, { secureCookies: env.TRUST_PROXY });
   await app.register(rateLimit, { global: false, store: createDatabaseRateLimitStore(database.db) });
@@ -160,7 +168,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const transport = options.mailTransport ?? createMailTransport(env.SMTP_URL, env.MAIL_FROM);
   const outbox = startOutboxWorker(database.db, transport, {
     intervalMs: env.OUTBOX_POLL_MS,
-    onError: (error) => app.log.error({ err: error }, 'outbox worker failed'),
+    onError: (error) => workerLogger(app.log, 'outbox').error({ err: error }, 'outbox worker failed'),
   });
   app.decorate('outbox', outbox);
   app.addHook('onClose', async () => {
@@ -171,7 +179,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     clock: () => app.clock(),
     publicUrl: accounts.publicUrl,
     onSent: () => outbox.kick(),
-    onError: (error) => app.log.error({ err: error }, 'report reminder worker failed'),
+    onError: (error) =>
+      workerLogger(app.log, 'report-reminders').error({ err: error }, 'report reminder worker failed'),
   });
   app.decorate('reportReminders', reportReminders);
   app.addHook('onClose', async () => {
@@ -182,7 +191,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     clock: () => app.clock(),
     publicUrl: accounts.publicUrl,
     onSent: () => outbox.kick(),
-    onError: (error) => app.log.error({ err: error }, 'activity reminder worker failed'),
+    onError: (error) =>
+      workerLogger(app.log, 'activity-reminders').error({ err: error }, 'activity reminder worker failed'),
   });
   app.decorate('activityReminders', activityReminders);
   app.addHook('onClose', async () => {
@@ -190,11 +200,18 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   // Long work (exports) as jobs any instance may claim; kicked at once when a job is created.
   const jobWorker = startJobWorker(database.db, {
-    registry: createJobRegistry([policyReportJob]),
+    registry: createJobRegistry([
+      policyReportJob,
+      intakeExportJob,
+      disbursementExportJob,
+      resultsExportJob,
+      indicatorsImportJob,
+      boundariesImportJob,
+    ]),
     storage: app.fileStorage,
     intervalMs: env.OUTBOX_POLL_MS,
     clock: () => app.clock(),
-    onError: (error) => app.log.error({ err: error }, 'job worker failed'),
+    onError: (error) => workerLogger(app.log, 'jobs').error({ err: error }, 'job worker failed'),
   });
   app.decorate('jobs', jobWorker);
   app.addHook('onClose', async () => {
@@ -205,6 +222,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(systemRoutes, {
     prefix: '/api',
     migrationsDir: env.MIGRATIONS_DIR,
+    metricsToken: env.METRICS_TOKEN,
     version: getVersion(),
   });
   await app.register(geoRoutes, { prefix: '/api/geo' });
@@ -295,6 +313,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(dashboardRoutes, { prefix: '/api' });
   await app.register(jobRoutes, { prefix: '/api' });
   await app.register(insightRoutes, { prefix: '/api' });
+  await app.register(dataImportRoutes, { prefix: '/api' });
   await app.register(openDataRoutes, { prefix: '/api/open/v1' });
   if (env.NODE_ENV !== 'production' && transport.kind === 'capture') {
     await app.register(devMailRoutes, { prefix: '/api/dev/mail' });

@@ -70,6 +70,15 @@ const EnvFields = z.object({
   S3_SECRET_ACCESS_KEY: optionalText,
   /** Path-style URLs (`endpoint/bucket/key`), as most S3-compatible servers need. Default: on when S3_ENDPOINT is set. */
   S3_FORCE_PATH_STYLE: optionalBooleanFlag,
+  /**
+   * A bearer token that opens `/api/metrics` to a scraper anywhere. Unset: only direct requests from this machine's
+   * loopback (no proxy in between) are answered.
+   */
+  METRICS_TOKEN: z
+    .string()
+    .min(16, 'must be at least 16 characters')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 });
 
 const EnvSchema = EnvFields.superRefine(

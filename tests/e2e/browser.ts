@@ -42,3 +42,25 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export async function overflowsHorizontally(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
 }
+
+/** Starts recording whether a job's progress bar is ever shown on the page, however fast the job runs. */
+export async function watchJobProgressBars(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const seen = { bar: false };
+    (window as unknown as { __jobBarSeen: typeof seen }).__jobBarSeen = seen;
+    const check = () => {
+      if (document.querySelector('[data-testid="job-progress"] progress')) {
+        seen.bar = true;
+      }
+    };
+    new MutationObserver(check).observe(document.body, { childList: true, subtree: true, attributes: true });
+    check();
+  });
+}
+
+/** Whether a job's progress bar was shown since watchJobProgressBars. */
+export async function jobProgressBarSeen(page: Page): Promise<boolean> {
+  return page.evaluate(
+    () => (window as unknown as { __jobBarSeen?: { bar: boolean } }).__jobBarSeen?.bar ?? false,
+  );
+}

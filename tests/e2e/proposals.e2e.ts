@@ -8,7 +8,15 @@ import type { FormDefinitionInput } from '@shared/contracts/forms';
 import { mailText } from '@tests/helpers/smtp';
 import { samplePdf } from '@tests/factories/proposals';
 import { registerVerified, signedInContext, unexpected, waitForMail } from './accounts-helpers';
-import { launchBrowser, overflowsHorizontally, screenshot, SCREENSHOT_DIR, watchProblems } from './browser';
+import {
+  jobProgressBarSeen,
+  launchBrowser,
+  overflowsHorizontally,
+  screenshot,
+  SCREENSHOT_DIR,
+  watchJobProgressBars,
+  watchProblems,
+} from './browser';
 import { renderPdf } from './pdf-render';
 import { api, apiLogin, bangkokEndOfDay, DEMO_PASSWORD, OFFICER_EMAIL } from './api-client';
 
@@ -277,12 +285,20 @@ describe('the officer: filter the intake, open the proposal, export XLSX', () =>
     expect(unexpected(problems)).toEqual([]);
   });
 
-  it('exports the list as XLSX with Thai headers and the requested money as a number', async () => {
+  it('exports the list as XLSX in a job: a progress bar, then a download link; Thai headers, money as a number', async () => {
     await page.goto(`${baseUrl}/admin/calls/${callId}/proposals`, { waitUntil: 'networkidle' });
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByTestId('export-xlsx').click(),
-    ]);
+    await page.getByTestId('intake-row').first().waitFor();
+    await watchJobProgressBars(page);
+    await page.getByTestId('export-xlsx').click();
+    const panel = page.getByTestId('job-progress').first();
+    await panel.waitFor();
+    await expect.poll(() => panel.getAttribute('data-status'), { timeout: 60_000 }).toBe('succeeded');
+    const link = panel.getByTestId('job-download');
+    expect(await link.getAttribute('href')).toMatch(/^\/api\/jobs\/[0-9a-f-]{36}\/download$/);
+    expect(await jobProgressBarSeen(page)).toBe(true);
+    await screenshot(page, 'proposals-intake-export-1280');
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     const file = await download.path();
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
@@ -301,6 +317,12 @@ describe('the officer: filter the intake, open the proposal, export XLSX', () =>
     expect(ours).toBeDefined();
     expect(ours).toContain(proposalTitle);
     expect(ours).toContain(300_000.5);
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await panel.getByTestId('job-download').scrollIntoViewIfNeeded();
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await screenshot(page, 'proposals-intake-export-390');
+    await page.setViewportSize({ width: 1280, height: 800 });
     expect(unexpected(problems)).toEqual([]);
   });
 });

@@ -275,4 +275,11 @@ export const AssessmentResultsSchema = z.object({
 });
 export type AssessmentResults = z.infer<typeof AssessmentResultsSchema>;
 
-export const ResultsExportQuerySchema = z.object({ lang: z.enum(['th', 'en']).optional() }).strict();
+export const RESULTS_EXPORT_FORMATS = ['xlsx', 'csv'] as const;
+export type ResultsExportFormat = (typeof RESULTS_EXPORT_FORMATS)[number];
+
+/** An export of a cohort's results as a background job: XLSX (summary and members) or CSV, in Thai or English. */
+export const ResultsExportBodySchema = z
+  .object({ format: z.enum(RESULTS_EXPORT_FORMATS), lang: z.enum(['th', 'en']) })
+  .strict();
+export type ResultsExportBody = z.infer<typeof ResultsExportBodySchema>;

@@ -539,6 +539,18 @@ export const DisbursementQuerySchema = z
   .strict();
 export type DisbursementQuery = z.infer<typeof DisbursementQuerySchema>;
 
+export const DISBURSEMENT_EXPORT_FORMATS = ['xlsx'] as const;
+
+/** An export of the disbursement report as a background job: the report's filters and the file format. */
+export const DisbursementExportBodySchema = z
+  .object({
+    format: z.enum(DISBURSEMENT_EXPORT_FORMATS),
+    fiscalYear: z.int().min(2500).max(2700).optional(),
+    drivingUnitId: z.uuid().optional(),
+  })
+  .strict();
+export type DisbursementExportBody = z.infer<typeof DisbursementExportBodySchema>;
+
 const DisbursementFiguresSchema = z.object({
   projects: z.int(),
   awardedSatang: z.int(),

@@ -169,10 +169,14 @@ export const IntakeQuerySchema = z
   .strict();
 export type IntakeQuery = z.infer<typeof IntakeQuerySchema>;
 
-export const IntakeExportQuerySchema = IntakeQuerySchema.omit({ page: true, pageSize: true })
-  .extend({ format: z.enum(['csv', 'xlsx']).default('xlsx') })
+export const INTAKE_EXPORT_FORMATS = ['xlsx', 'csv'] as const;
+export type IntakeExportFormat = (typeof INTAKE_EXPORT_FORMATS)[number];
+
+/** An export of the intake list as a background job: the list's filters and sort (no paging) and the file format. */
+export const IntakeExportBodySchema = IntakeQuerySchema.omit({ page: true, pageSize: true })
+  .extend({ format: z.enum(INTAKE_EXPORT_FORMATS) })
   .strict();
-export type IntakeExportQuery = z.infer<typeof IntakeExportQuerySchema>;
+export type IntakeExportBody = z.infer<typeof IntakeExportBodySchema>;
 
 /**
  * Where a proposal is in selection, for the intake list: its phase (a submitted proposal not screened yet is in

@@ -28,6 +28,7 @@ import { coverageEn } from './parts/coverage';
 import { dashboardsEn } from './parts/dashboards';
 import { insightsEn } from './parts/insights';
 import { openDataEn } from './parts/open-data';
+import { dataImportsEn } from './parts/data-imports';
 import type { Catalogue } from './th';
 
 export const en: Catalogue = {
@@ -484,6 +485,7 @@ export const en: Catalogue = {
     dashboards: dashboardsEn.errors,
     insights: insightsEn.errors,
     openData: openDataEn.errors,
+    dataImports: dataImportsEn.errors,
     DUPLICATE_PROVINCE: 'Province {{code}} is listed twice',
     DATE_RANGE: 'The end date must not be before the start date',
     UNKNOWN_PROVINCE: 'No province with code {{code}}',
@@ -649,6 +651,7 @@ export const en: Catalogue = {
   dashboards: dashboardsEn,
   insights: insightsEn,
   openData: openDataEn,
+  dataImports: dataImportsEn,
   inbox: {
     ...inboxEn,
     messages: {

@@ -29,6 +29,7 @@ import { coverageTh } from './parts/coverage';
 import { dashboardsTh } from './parts/dashboards';
 import { insightsTh } from './parts/insights';
 import { openDataTh } from './parts/open-data';
+import { dataImportsTh } from './parts/data-imports';
 
 /** The Thai catalogue: the source of every user-facing string. English (`en.ts`) must have the same keys. */
 export const th = {
@@ -472,6 +473,7 @@ export const th = {
     dashboards: dashboardsTh.errors,
     insights: insightsTh.errors,
     openData: openDataTh.errors,
+    dataImports: dataImportsTh.errors,
     DUPLICATE_PROVINCE: 'จังหวัดรหัส {{code}} อยู่ในรายการซ้ำ',
     DATE_RANGE: 'วันที่สิ้นสุดต้องไม่ก่อนวันที่เริ่มต้น',
     UNKNOWN_PROVINCE: 'ไม่พบจังหวัดรหัส {{code}}',
@@ -633,6 +635,7 @@ export const th = {
   dashboards: dashboardsTh,
   insights: insightsTh,
   openData: openDataTh,
+  dataImports: dataImportsTh,
   inbox: {
     ...inboxTh,
     messages: {

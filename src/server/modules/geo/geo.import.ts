@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { GeoJsonGeometry } from '@server/db/schema/index';
-import { ImportFileError, readImportFile } from '@server/lib/import-error';
+import { ImportFileError, readImportFile, type ImportProblem } from '@server/lib/import-error';
 import type { AreaRow } from './geo.repo';
 
 const codeField = z.coerce.number().int();
@@ -205,50 +205,75 @@ function featureProvinceCode(feature: z.infer<typeof FeatureInput>): number | nu
   return null;
 }
 
-/** Reads a GeoJSON FeatureCollection of province polygons keyed by province code. */
-export async function readBoundaryFile(
-  file: string,
-  knownProvinceCodes: Set<number>,
-): Promise<Array<{ code: number; geometry: GeoJsonGeometry }>> {
-  const text = await readImportFile(file);
+const fileProblem = (key: string): ImportProblem => ({ line: null, feature: null, field: 'file', key });
+
+/** The features of a GeoJSON FeatureCollection text, or why the text is not one. */
+export function readFeatureCollection(text: string): { features: unknown[] } | { problem: ImportProblem } {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new ImportFileError(file, null, `is not valid JSON (${(error as Error).message})`);
+    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return { problem: fileProblem('dataImports.errors.NOT_JSON') };
   }
   const collection = z
     .object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()).min(1) })
     .safeParse(parsed);
-  if (!collection.success) {
-    throw new ImportFileError(file, null, 'must be a GeoJSON FeatureCollection with at least one feature');
+  return collection.success
+    ? { features: collection.data.features }
+    : { problem: fileProblem('dataImports.errors.NOT_FEATURE_COLLECTION') };
+}
+
+export interface BoundaryFileContent {
+  /** Features read. */
+  rowsRead: number;
+  features: Array<{ code: number; geometry: GeoJsonGeometry }>;
+  /** Every problem found, by feature (1-based); when there is any, nothing of the file may be written. */
+  problems: ImportProblem[];
+}
+
+/**
+ * Reads a GeoJSON FeatureCollection of province polygons keyed by province code, checking every feature and
+ * reporting each problem with the feature's position; `onChecked(done, total)` is awaited after each feature.
+ */
+export async function parseBoundaryGeoJson(
+  text: string,
+  knownProvinceCodes: Set<number>,
+  onChecked?: (done: number, total: number) => Promise<void>,
+): Promise<BoundaryFileContent> {
+  const collection = readFeatureCollection(text);
+  if ('problem' in collection) {
+    return { rowsRead: 0, features: [], problems: [collection.problem] };
   }
-  const seen = new Set<number>();
-  return collection.data.features.map((raw, index) => {
+  const problems: ImportProblem[] = [];
+  const features: BoundaryFileContent['features'] = [];
+  const seen = new Map<number, number>();
+  const total = collection.features.length;
+  for (const [index, raw] of collection.features.entries()) {
+    const position = index + 1;
+    const problem = (field: string, key: string, params?: Record<string, unknown>) =>
+      problems.push({ line: null, feature: position, field, key, ...(params ? { params } : {}) });
     const feature = FeatureInput.safeParse(raw);
     if (!feature.success) {
-      const issue = feature.error.issues[0];
-      throw new ImportFileError(
-        file,
-        index + 1,
-        `feature ${issue?.path.join('.') || ''}: ${issue?.message ?? 'invalid'}`,
+      const path = feature.error.issues[0]?.path ?? [];
+      problem(
+        path.length > 0 ? path.join('.') : 'feature',
+        path[0] === 'geometry' ? 'dataImports.problems.geometry' : 'dataImports.problems.feature',
       );
+    } else {
+      const code = featureProvinceCode(feature.data);
+      const earlier = code === null ? undefined : seen.get(code);
+      if (code === null) {
+        problem('properties.code', 'dataImports.problems.featureCode');
+      } else if (!knownProvinceCodes.has(code)) {
+        problem('properties.code', 'dataImports.problems.provinceUnknown', { code });
+      } else if (earlier !== undefined) {
+        problem('properties.code', 'dataImports.problems.duplicateFeature', { code, feature: earlier });
+      } else {
+        seen.set(code, position);
+        features.push({ code, geometry: feature.data.geometry });
+      }
     }
-    const code = featureProvinceCode(feature.data);
-    if (code === null) {
-      throw new ImportFileError(
-        file,
-        index + 1,
-        'feature has no province code (properties.code, ADM1_PCODE or id)',
-      );
-    }
-    if (!knownProvinceCodes.has(code)) {
-      throw new ImportFileError(file, index + 1, `unknown province code ${code}`);
-    }
-    if (seen.has(code)) {
-      throw new ImportFileError(file, index + 1, `duplicate province code ${code}`);
-    }
-    seen.add(code);
-    return { code, geometry: feature.data.geometry };
-  });
+    await onChecked?.(position, total);
+  }
+  return { rowsRead: total, features, problems };
 }

@@ -177,6 +177,9 @@ export async function upsertProvinces(db: DbOrTx, rows: ProvinceRow[]) {
         regionCode: sql`excluded.region_code`,
         updatedAt: sql`now()`,
       },
+      // Only a province whose facts changed is written: a start (or a restore) leaves the others as they were.
+      setWhere: sql`(${provinces.nameTh}, ${provinces.nameEn}, ${provinces.regionCode})
+        IS DISTINCT FROM (excluded.name_th, excluded.name_en, excluded.region_code)`,
     });
 }
 
@@ -244,4 +247,17 @@ export async function setProvinceBoundary(
     .update(provinces)
     .set({ boundary, boundarySource: source, updatedAt: sql`now()` })
     .where(eq(provinces.code, code));
+}
+
+/** Provinces with a boundary, by the file it came from. */
+export async function listBoundarySources(db: DbOrTx) {
+  return db
+    .select({
+      source: sql<string>`coalesce(${provinces.boundarySource}, '')`,
+      provinces: sql<number>`count(*)::int`,
+    })
+    .from(provinces)
+    .where(sql`${provinces.boundary} IS NOT NULL`)
+    .groupBy(provinces.boundarySource)
+    .orderBy(sql`count(*) DESC`);
 }

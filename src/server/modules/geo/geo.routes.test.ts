@@ -244,7 +244,7 @@ describe.skipIf(!hasSharedData)('importing the official geography from ../shared
         }),
       );
       await expect(importBoundaries(ctx.database.db, file, 'bad')).rejects.toThrow(
-        /bad\.geojson, row 2: unknown province code 98/,
+        /bad\.geojson, row 2: properties\.code: unknown province code 98/,
       );
       const { body } = await getJson<{ features: Array<{ id: number; geometry: { coordinates: unknown } }> }>(
         '/api/geo/boundaries',

@@ -1,5 +1,8 @@
 import type { Database, DbOrTx } from '@server/db/client';
 import { notFound } from '@server/lib/errors';
+import type { RequestMeta } from '@server/lib/authz';
+import { importFileErrorOf, readImportFile, type ImportProblem } from '@server/lib/import-error';
+import { recordAudit } from '@server/modules/audit/audit.service';
 import { PROVINCES } from '@shared/reference/provinces';
 import { REGIONS } from '@shared/reference/regions';
 import type {
@@ -12,7 +15,7 @@ import type {
   Subdistrict,
 } from '@shared/contracts/geo';
 import * as repo from './geo.repo';
-import { readAdminFolder, readBoundaryFile } from './geo.import';
+import { parseBoundaryGeoJson, readAdminFolder, readFeatureCollection } from './geo.import';
 
 type ProvinceRow = Awaited<ReturnType<typeof repo.listProvinces>>[number];
 
@@ -123,20 +126,106 @@ export async function importAdministrativeAreas(db: Database, folder: string): P
   };
 }
 
-/** Imports province polygons from a GeoJSON FeatureCollection; all or nothing. */
+/** What a boundary import did, or why it did nothing. */
+export interface BoundaryImportResult {
+  outcome: 'imported' | 'rejected';
+  /** Features read. */
+  rowsRead: number;
+  /** Provinces whose boundary was written (0 when rejected). */
+  provinces: number;
+  /** Every problem found; any problem means nothing was written. */
+  problems: ImportProblem[];
+}
+
+/**
+ * Imports province polygons from a GeoJSON FeatureCollection given as text: every feature is checked first (each
+ * problem reported with its position), then, only when none failed, all are written in one transaction. `onProgress`
+ * is awaited after each feature checked and around the write (never inside the transaction); `audit`, when given,
+ * records the import in the same transaction.
+ */
+export async function importBoundaryGeoJson(
+  db: Database,
+  text: string,
+  options: {
+    source: string;
+    onProgress?: (done: number, total: number, stepKey: string) => Promise<void>;
+    audit?: { meta: RequestMeta; entityId: string };
+  },
+): Promise<BoundaryImportResult> {
+  const { onProgress } = options;
+  // reading, one step per feature, writing
+  const stepsOf = (features: number) => features + 2;
+  await onProgress?.(0, stepsOf(1), 'dataImports.steps.reading');
+  const known = await repo.listProvinceCodes(db);
+  const content = await parseBoundaryGeoJson(text, known, (done, total) =>
+    onProgress
+      ? onProgress(1 + done, stepsOf(total), 'dataImports.steps.checkingFeatures')
+      : Promise.resolve(),
+  );
+  if (content.problems.length > 0) {
+    return { outcome: 'rejected', rowsRead: content.rowsRead, provinces: 0, problems: content.problems };
+  }
+  const total = stepsOf(content.rowsRead);
+  await onProgress?.(total - 1, total, 'dataImports.steps.writing');
+  await db.transaction(async (tx) => {
+    for (const feature of content.features) {
+      await repo.setProvinceBoundary(tx, feature.code, feature.geometry, options.source);
+    }
+    if (options.audit) {
+      await recordAudit(tx, options.audit.meta, {
+        action: 'province_boundaries.imported',
+        entityType: 'data_import',
+        entityId: options.audit.entityId,
+        after: { source: options.source, provinces: content.features.map((f) => f.code) },
+      });
+    }
+  });
+  await onProgress?.(total, total, 'dataImports.steps.done');
+  return {
+    outcome: 'imported',
+    rowsRead: content.rowsRead,
+    provinces: content.features.length,
+    problems: [],
+  };
+}
+
+/**
+ * Imports province polygons from a GeoJSON file (the command line and the demo content); all or nothing: a bad
+ * feature throws an ImportFileError naming the first problem's feature.
+ */
 export async function importBoundaries(
   db: Database,
   file: string,
   source: string,
 ): Promise<{ provinces: number }> {
-  const known = await repo.listProvinceCodes(db);
-  const features = await readBoundaryFile(file, known);
-  await db.transaction(async (tx) => {
-    for (const feature of features) {
-      await repo.setProvinceBoundary(tx, feature.code, feature.geometry, source);
-    }
-  });
-  return { provinces: features.length };
+  const result = await importBoundaryGeoJson(db, await readImportFile(file), { source });
+  if (result.outcome === 'rejected') {
+    throw importFileErrorOf(file, result.problems);
+  }
+  return { provinces: result.provinces };
+}
+
+/** Why a text is not a GeoJSON FeatureCollection, or null: a quick check of an upload. */
+export function checkBoundaryGeoJson(text: string): ImportProblem | null {
+  const collection = readFeatureCollection(text);
+  return 'problem' in collection ? collection.problem : null;
+}
+
+/** How many provinces have a boundary, by the file it came from. */
+export async function summariseBoundaries(db: Database): Promise<{
+  provinces: number;
+  withBoundary: number;
+  sources: Array<{ source: string; provinces: number }>;
+}> {
+  const [counts, sources] = await Promise.all([
+    repo.countAdministrativeAreas(db),
+    repo.listBoundarySources(db),
+  ]);
+  return {
+    provinces: Number(counts.provinces),
+    withBoundary: sources.reduce((n, s) => n + Number(s.provinces), 0),
+    sources: sources.map((s) => ({ source: s.source, provinces: Number(s.provinces) })),
+  };
 }
 
 export async function countAdministrativeAreas(db: Database) {

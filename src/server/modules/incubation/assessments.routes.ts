@@ -1,31 +1,25 @@
-import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { dataOf } from '@shared/contracts/common';
 import { IdParamsSchema } from '@shared/contracts/identity';
+import { CreatedJobSchema } from '@shared/contracts/jobs';
 import {
   AssessmentResultsSchema,
   MyAssessmentSchema,
   QuestionnaireSchema,
-  ResultsExportQuerySchema,
+  ResultsExportBodySchema,
   SaveQuestionnaireBodySchema,
   SubmitResponseBodySchema,
 } from '@shared/contracts/cohorts';
 import { errorResponses, rateLimit } from '@server/lib/http';
 import { requireActor } from '@server/lib/authz';
 import * as assessments from './assessments.service';
-import { resultsCsv, resultsXlsx } from './cohorts.export';
 
 const tags = ['cohorts'];
 
-/** An ASCII file name and its UTF-8 form for Content-Disposition. */
-function disposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
-
 /**
  * Capacity assessment of a cohort: its questionnaire (managers set it; locked at the first answer), members' pre and
- * post answers, and the results (change per participant and for the cohort) on screen, as XLSX and as CSV.
+ * post answers, and the results (change per participant and for the cohort) on screen, and exported as XLSX or CSV
+ * by a background job.
  */
 export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.database;
@@ -128,47 +122,28 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
     }),
   );
 
-  for (const format of ['xlsx', 'csv'] as const) {
-    app.get(
-      `/cohorts/:id/results.${format}`,
-      {
-        config: { ...session, rateLimit: rateLimit(30, '1 minute') },
-        schema: {
-          tags,
-          summary: `The results as ${format === 'xlsx' ? 'an XLSX workbook' : 'CSV (UTF-8)'}, in Thai or English (managers)`,
-          params: IdParamsSchema,
-          querystring: ResultsExportQuerySchema,
-          response: {
-            200: z
-              .unknown()
-              .describe(
-                format === 'xlsx'
-                  ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-                  : 'text/csv',
-              ),
-            ...errorResponses(400, 401, 403, 404, 429),
-          },
-        },
+  app.post(
+    '/cohorts/:id/results/exports',
+    {
+      config: { ...session, rateLimit: rateLimit(20, '1 minute') },
+      schema: {
+        tags,
+        summary:
+          'Starts an export of the results as an XLSX workbook (summary and members) or CSV (UTF-8), in Thai or English: a background job to follow at GET /api/jobs/:id (managers)',
+        params: IdParamsSchema,
+        body: ResultsExportBodySchema,
+        response: { 202: dataOf(CreatedJobSchema), ...errorResponses(400, 401, 403, 404, 429) },
       },
-      async (request, reply) => {
-        const results = await assessments.getResults(db, requireActor(request.actor), request.params.id);
-        const lang = request.query.lang ?? request.lang;
-        const name = `cohort-results-${results.fiscalYear}-${results.cohortId.slice(0, 8)}.${format}`;
-        const body =
-          format === 'xlsx'
-            ? await resultsXlsx(results, lang)
-            : Buffer.from(resultsCsv(results, lang), 'utf8');
-        return reply
-          .header(
-            'content-type',
-            format === 'xlsx'
-              ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-              : 'text/csv; charset=utf-8',
-          )
-          .header('content-disposition', disposition(name))
-          .header('cache-control', 'no-store')
-          .send(body);
-      },
-    );
-  }
+    },
+    async (request, reply) => {
+      const created = await assessments.createResultsExport(
+        db,
+        requireActor(request.actor),
+        request.params.id,
+        request.body,
+      );
+      app.jobs.kick();
+      return reply.code(202).send({ data: created });
+    },
+  );
 };

@@ -1,22 +1,28 @@
 import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import type { Database, DbOrTx } from '@server/db/client';
 import { AppError, fieldIssue } from '@server/lib/errors';
 import type { Actor, RequestMeta } from '@server/lib/authz';
-import type {
-  AssessmentItem,
-  AssessmentPhase,
-  AssessmentResults,
-  MyAssessment,
-  Questionnaire,
-  SaveQuestionnaireBody,
-  SubmitResponseBody,
+import { actorOfRequester, RequesterSchema, requesterOf } from '@server/lib/requester';
+import {
+  ResultsExportBodySchema,
+  type AssessmentItem,
+  type AssessmentPhase,
+  type AssessmentResults,
+  type MyAssessment,
+  type Questionnaire,
+  type ResultsExportBody,
+  type SaveQuestionnaireBody,
+  type SubmitResponseBody,
 } from '@shared/contracts/cohorts';
 import { cohortChange, participantChange, type Answers } from '@shared/cohorts/change';
 import { recordAudit } from '@server/modules/audit/audit.service';
+import * as jobs from '@server/modules/jobs/jobs.service';
 import * as repo from './assessments.repo';
 import { countMembers } from './cohorts.repo';
 import { abilitiesOf, assertManages, getCohortAccess } from './cohorts.service';
 import { cohortPolicy } from './cohorts.policy';
+import { resultsCsv, resultsXlsx } from './cohorts.export';
 
 // Capacity assessment of a cohort: its questionnaire (Likert items, locked at the first answer), members' answers
 // before and after, and the change per participant and for the cohort (the maths is in @shared/cohorts/change).
@@ -300,4 +306,70 @@ export async function getResults(db: Database, actor: Actor, cohortId: string): 
       ...change,
     })),
   };
+}
+
+/** The steps of a results export, for its job's progress bar (i18n keys): the answers, then each sheet or the table. */
+export const RESULTS_EXPORT_STEPS = {
+  collect: 'cohorts.results.steps.collect',
+  summary: 'cohorts.results.steps.summary',
+  members: 'cohorts.results.steps.members',
+} as const;
+
+const ResultsExportJobParamsSchema = z.object({
+  cohortId: z.uuid(),
+  format: ResultsExportBodySchema.shape.format,
+  lang: ResultsExportBodySchema.shape.lang,
+  /** Whose rights the export runs with (checked again when it runs). */
+  requester: RequesterSchema,
+});
+
+/**
+ * The job that writes a cohort's results as XLSX (the answers gathered, then the summary sheet and the members' sheet)
+ * or CSV (the answers, then the members' table), for a manager of the cohort.
+ */
+export const resultsExportJob = jobs.defineJobHandler({
+  kind: 'cohort-results-export',
+  params: ResultsExportJobParamsSchema,
+  total: (p) => (p.format === 'xlsx' ? 3 : 2),
+  async run({ db, params, step }) {
+    await step(0, RESULTS_EXPORT_STEPS.collect);
+    const results = await getResults(db, actorOfRequester(params.requester), params.cohortId);
+    const fileName = `cohort-results-${results.fiscalYear}-${results.cohortId.slice(0, 8)}.${params.format}`;
+    if (params.format === 'csv') {
+      await step(1, RESULTS_EXPORT_STEPS.members);
+      return {
+        bytes: Buffer.from(resultsCsv(results, params.lang), 'utf8'),
+        fileName,
+        contentType: 'text/csv; charset=utf-8',
+      };
+    }
+    const bytes = await resultsXlsx(results, params.lang, (sheet) =>
+      step(sheet === 'summary' ? 1 : 2, RESULTS_EXPORT_STEPS[sheet]),
+    );
+    return {
+      bytes,
+      fileName,
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    };
+  },
+});
+
+/**
+ * Queues the export of a cohort's results as a job of the actor, after the same checks as the results on screen
+ * (NOT_FOUND for a cohort they may not see, FORBIDDEN unless they manage it). The caller kicks the worker.
+ */
+export async function createResultsExport(
+  db: Database,
+  actor: Actor,
+  cohortId: string,
+  body: ResultsExportBody,
+): Promise<{ jobId: string }> {
+  const { access } = await getCohortAccess(db, actor, cohortId);
+  assertManages(actor, access);
+  return jobs.createJob(db, actor, resultsExportJob, {
+    cohortId,
+    format: body.format,
+    lang: body.lang,
+    requester: requesterOf(actor),
+  });
 }

@@ -61,10 +61,22 @@ export function resultsCsv(results: AssessmentResults, lang: Language): string {
   return `\uFEFF${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
-/** The results as an XLSX workbook: a summary sheet (the cohort and each item) and the per-member sheet. */
-export async function resultsXlsx(results: AssessmentResults, lang: Language): Promise<Buffer> {
+/** The sheets of the results workbook, in order. */
+export const RESULTS_SHEETS = ['summary', 'members'] as const;
+export type ResultsSheet = (typeof RESULTS_SHEETS)[number];
+
+/**
+ * The results as an XLSX workbook: a summary sheet (the cohort and each item) and the per-member sheet. `onSheet` is
+ * told before each sheet is written.
+ */
+export async function resultsXlsx(
+  results: AssessmentResults,
+  lang: Language,
+  onSheet: (sheet: ResultsSheet) => Promise<void> = async () => {},
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'SI Platform';
+  await onSheet('summary');
   const summary = workbook.addWorksheet(t(lang, 'summarySheet'));
   summary.columns = [
     { key: 'a', width: 60 },
@@ -110,6 +122,7 @@ export async function resultsXlsx(results: AssessmentResults, lang: Language): P
     summary.addRow([`${i + 1}. ${text}`, num(item.pre), num(item.post), num(item.change)]);
   });
 
+  await onSheet('members');
   const sheet = workbook.addWorksheet(t(lang, 'membersSheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
   const { header, rows } = resultRows(results, lang);
   sheet.columns = header.map((_, i) => ({ key: String(i), width: i === 0 ? 28 : i === 1 ? 36 : 12 }));

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { auditEvents, emailOutbox, notifications } from '@server/db/schema/index';
 import { createTestApp, type TestContext } from '@tests/setup/test-app';
+import { downloadedFile, exportedJob } from '@tests/helpers/jobs';
 import { createOrganisation, signedIn, type Person } from '@tests/factories/people';
 import { createDrivingUnit, signedInUnitStaff, uniqueSuffix } from '@tests/factories/projects';
 import type {
@@ -101,7 +102,7 @@ describe('cohorts: access', () => {
       ['POST', '/api/cohorts'],
       ['GET', `/api/cohorts/${cohort.id}`],
       ['GET', `/api/cohorts/${cohort.id}/results`],
-      ['GET', `/api/cohorts/${cohort.id}/results.xlsx`],
+      ['POST', `/api/cohorts/${cohort.id}/results/exports`],
       ['PUT', `/api/cohorts/${cohort.id}/questionnaire`],
       ['POST', `/api/cohorts/${cohort.id}/assessment/responses`],
     ] as const) {
@@ -519,8 +520,12 @@ describe('assessment: results', () => {
     const byOfficer = await officer.client.get(`/api/cohorts/${cohort.id}/results`);
     expect(byOfficer.statusCode).toBe(200);
 
-    const csv = await staffA.client.get(`/api/cohorts/${cohort.id}/results.csv?lang=en`);
-    expect(csv.statusCode).toBe(200);
+    const exports = `/api/cohorts/${cohort.id}/results/exports`;
+    const csvJob = await exportedJob(ctx.app, staffA.client, exports, { format: 'csv', lang: 'en' });
+    // the answers gathered, the members' table written
+    expect(csvJob).toMatchObject({ kind: 'cohort-results-export', total: 2 });
+    expect(csvJob.fileName).toBe(`cohort-results-2570-${cohort.id.slice(0, 8)}.csv`);
+    const csv = await downloadedFile(staffA.client, csvJob);
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.body
       .replace(/^\uFEFF/, '')
@@ -532,8 +537,10 @@ describe('assessment: results', () => {
     expect(lines).toHaveLength(5);
     expect(lines.some((l) => l.endsWith(',4,3,-1,4,4,0,4,2,-2'))).toBe(true);
 
-    const xlsx = await staffA.client.get(`/api/cohorts/${cohort.id}/results.xlsx`);
-    expect(xlsx.statusCode).toBe(200);
+    const xlsxJob = await exportedJob(ctx.app, staffA.client, exports, { format: 'xlsx', lang: 'th' });
+    // the answers gathered, the summary sheet, the members' sheet
+    expect(xlsxJob.total).toBe(3);
+    const xlsx = await downloadedFile(staffA.client, xlsxJob);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['สรุป', 'รายบุคคล']);
@@ -542,9 +549,23 @@ describe('assessment: results', () => {
     expect(values).toContain('การเปลี่ยนแปลงเฉลี่ย');
     expect(workbook.worksheets[1]?.rowCount).toBe(5);
 
-    const member = await staffB.client.get(`/api/cohorts/${cohort.id}/results.csv`);
-    expect(member.statusCode).toBe(404);
-    expect((await a.client.get(`/api/cohorts/${cohort.id}/results.xlsx`)).statusCode).toBe(403);
+    // an officer may export too; another unit's staff do not see the cohort (404); a member may not (403)
+    await exportedJob(ctx.app, officer.client, exports, { format: 'csv', lang: 'th' });
+    expect((await staffB.client.post(exports, { format: 'csv', lang: 'th' })).statusCode).toBe(404);
+    expect((await a.client.post(exports, { format: 'xlsx', lang: 'th' })).statusCode).toBe(403);
+    expect((await staffB.client.get(`/api/jobs/${xlsxJob.id}/download`)).statusCode).toBe(404);
+    const unknown = '/api/cohorts/00000000-0000-4000-8000-000000000000/results/exports';
+    expect((await staffA.client.post(unknown, { format: 'csv', lang: 'th' })).statusCode).toBe(404);
+    for (const [body, field] of [
+      [{ format: 'pdf', lang: 'th' }, 'body.format'],
+      [{ lang: 'th' }, 'body.format'],
+      [{ format: 'csv', lang: 'fr' }, 'body.lang'],
+    ] as const) {
+      const bad = await staffA.client.post(exports, body);
+      expect(bad.statusCode, JSON.stringify(body)).toBe(400);
+      expect(issuesOf(bad.body).map((i) => i.field)).toContain(field);
+    }
+    expect((await staffA.client.post(exports, { format: 'csv', lang: 'th', extra: 1 })).statusCode).toBe(400);
   });
 
   it('is empty without a questionnaire', async () => {

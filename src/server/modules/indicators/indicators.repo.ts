@@ -129,3 +129,31 @@ export async function upsertValues(db: DbOrTx, rows: IndicatorValueRow[]) {
       }),
   );
 }
+
+/** Figures loaded, by indicator and year: how many provinces, which sources, when last written. */
+export async function listIndicatorYears(db: DbOrTx) {
+  return db
+    .select({
+      code: areaIndicators.code,
+      nameTh: areaIndicators.nameTh,
+      nameEn: areaIndicators.nameEn,
+      unit: areaIndicators.unit,
+      year: areaIndicatorValues.year,
+      provinceCount: sql<number>`count(DISTINCT ${areaIndicatorValues.provinceCode})::int`,
+      sources: sql<
+        string[]
+      >`(array_agg(DISTINCT ${areaIndicatorValues.sourceUrl} ORDER BY ${areaIndicatorValues.sourceUrl}))[1:5]`,
+      sourceCount: sql<number>`count(DISTINCT ${areaIndicatorValues.sourceUrl})::int`,
+      updatedAt: sql<string>`max(${areaIndicatorValues.updatedAt})`,
+    })
+    .from(areaIndicatorValues)
+    .innerJoin(areaIndicators, eq(areaIndicators.code, areaIndicatorValues.indicatorCode))
+    .groupBy(
+      areaIndicators.code,
+      areaIndicators.nameTh,
+      areaIndicators.nameEn,
+      areaIndicators.unit,
+      areaIndicatorValues.year,
+    )
+    .orderBy(asc(areaIndicators.code), desc(areaIndicatorValues.year));
+}

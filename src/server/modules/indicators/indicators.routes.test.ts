@@ -93,7 +93,7 @@ describe('area indicators', () => {
     [
       'a new indicator without names',
       `bad_e,,,2023,10,1,percent,https://example.org,`,
-      /row 3: indicator: "bad_e" is new/,
+      /row 3: indicator: “bad_e” is new/,
     ],
   ])('rejects %s, naming the row, and writes nothing of the file', async (_label, badLine, message) => {
     const file = csv('bad.csv', [HEADER, 'good_one,ดี,Good,2023,10,1,percent,https://example.org,', badLine]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentDisposition, csvStream, formatBangkokBe, satangToBahtText } from './intake.export';
+import { csvStream, formatBangkokBe, satangToBahtText } from './intake.export';
 import type { IntakeRow } from './intake.repo';
 
 const ROW: IntakeRow = {
@@ -56,13 +56,6 @@ describe('intake export values', () => {
     expect(satangToBahtText(5)).toBe('0.05');
     expect(satangToBahtText(0)).toBe('0.00');
     expect(satangToBahtText(900_719_925_474_099)).toBe('9007199254740.99');
-  });
-
-  it('names the file in RFC 5987 form with an ASCII fallback', () => {
-    const header = attachmentDisposition("ข้อเสนอ (CC)'s.csv", 'proposals "CC".csv');
-    expect(header).toBe(
-      `attachment; filename="proposals _CC_.csv"; filename*=UTF-8''${encodeURIComponent('ข้อเสนอ')}%20%28CC%29%27s.csv`,
-    );
   });
 
   it('quotes fields and defuses text a spreadsheet would run as a formula', async () => {

@@ -218,13 +218,3 @@ export function xlsxStream(batches: AsyncIterable<IntakeRow[]>, sheetName: strin
   write().catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
   return out;
 }
-
-/** `attachment` with an ASCII fallback name and the real (Thai) name in RFC 5987 form. */
-export function attachmentDisposition(fileName: string, asciiFallback: string): string {
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*!]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  const fallback = asciiFallback.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-}

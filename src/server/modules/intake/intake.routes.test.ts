@@ -3,12 +3,16 @@ import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '@tests/setup/test-app';
 import { TestClient } from '@tests/helpers/client';
+import { downloadedFile, exportedJob, finishedJob } from '@tests/helpers/jobs';
 import { createOpenCall } from '@tests/factories/calls';
 import { createOrganisation, signedIn } from '@tests/factories/people';
 import { decide, releaseDecisions, screenIn } from '@tests/factories/decisions';
 import type { CallDetail, CreateCallInput } from '@shared/contracts/calls';
 import type { BulkResult, IntakePage, ProposalDetail, ProposalSummary } from '@shared/contracts/proposals';
 import type { InboxItem } from '@shared/contracts/inbox';
+import { systemActor } from '@server/lib/authz';
+import { createJob } from '@server/modules/jobs/jobs.service';
+import { INTAKE_EXPORT_STEPS, buildIntakeExport, intakeExportJob } from './intake.service';
 
 let ctx: TestContext;
 const now = new Date('2026-11-27T03:00:00Z');
@@ -185,6 +189,12 @@ async function page(query = '', client: TestClient = officer, callId = call.id):
   return response.json<IntakePage>();
 }
 
+/** Exports through the job (POST …/exports, the worker, the download) and answers the job and its file. */
+async function exported(body: Record<string, unknown>, callId = call.id, client: TestClient = officer) {
+  const job = await exportedJob(ctx.app, client, `/api/calls/${callId}/proposals/exports`, body);
+  return { job, file: await downloadedFile(client, job) };
+}
+
 async function titles(query = ''): Promise<string[]> {
   return (await page(query)).data.map((p) => p.titleTh);
 }
@@ -195,14 +205,14 @@ describe('intake list: access', () => {
   it('answers 401 without a session, 403 to applicants and partners, 404 for an unknown call', async () => {
     const url = `/api/calls/${call.id}/proposals`;
     expect((await anonymous.get(url)).statusCode).toBe(401);
-    expect((await anonymous.get(`${url}/export?format=csv`)).statusCode).toBe(401);
+    expect((await anonymous.post(`${url}/exports`, { format: 'csv' })).statusCode).toBe(401);
     expect(
       (await anonymous.post(`${url}/bulk`, { action: 'mark_eligible', ids: [water.id], reason: 'x' }))
         .statusCode,
     ).toBe(401);
     for (const client of [applicant, partner]) {
       expect((await client.get(url)).statusCode).toBe(403);
-      expect((await client.get(`${url}/export?format=xlsx`)).statusCode).toBe(403);
+      expect((await client.post(`${url}/exports`, { format: 'xlsx' })).statusCode).toBe(403);
       expect(
         (await client.post(`${url}/bulk`, { action: 'mark_eligible', ids: [water.id], reason: 'x' }))
           .statusCode,
@@ -210,7 +220,7 @@ describe('intake list: access', () => {
     }
     const unknown = '/api/calls/00000000-0000-4000-8000-000000000000/proposals';
     expect((await officer.get(unknown)).statusCode).toBe(404);
-    expect((await officer.get(`${unknown}/export?format=csv`)).statusCode).toBe(404);
+    expect((await officer.post(`${unknown}/exports`, { format: 'csv' })).statusCode).toBe(404);
     expect(
       (await officer.post(`${unknown}/bulk`, { action: 'mark_eligible', ids: [water.id], reason: 'x' }))
         .statusCode,
@@ -495,10 +505,10 @@ describe('intake list: where each proposal is in selection', () => {
   });
 
   it('exports the phase, shortlist and decision columns, honouring the phase filter', async () => {
-    const csv = await officer.get(
-      `/api/calls/${selectionCall.id}/proposals/export?format=csv&phase=decided&sort=title`,
+    const { file: csv } = await exported(
+      { format: 'csv', phase: 'decided', sort: 'title' },
+      selectionCall.id,
     );
-    expect(csv.statusCode).toBe(200);
     const lines = csv.rawPayload.subarray(3).toString('utf8').split('\r\n');
     expect(lines.length).toBe(1 + 2 + 1);
     expect(lines[0]).toMatch(/,ขั้นการพิจารณา,รายชื่อคัดเลือก,ผลการพิจารณา,งบประมาณที่อนุมัติ \(บาท\),การแจ้งผล$/);
@@ -507,10 +517,7 @@ describe('intake list: where each proposal is in selection', () => {
     const rejectLine = lines.find((line) => line.includes(rejected.titleTh)) ?? '';
     expect(rejectLine.endsWith(',ตัดสินแล้ว,,ไม่ได้รับทุน,,แจ้งผู้ยื่นแล้ว')).toBe(true);
 
-    const xlsx = await officer.get(
-      `/api/calls/${selectionCall.id}/proposals/export?format=xlsx&outcome=award`,
-    );
-    expect(xlsx.statusCode).toBe(200);
+    const { file: xlsx } = await exported({ format: 'xlsx', outcome: 'award' }, selectionCall.id);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
@@ -523,21 +530,43 @@ describe('intake list: where each proposal is in selection', () => {
     expect(amount?.numFmt).toBe('#,##0.00');
     expect(sheet?.getRow(2).getCell(column('ขั้นการพิจารณา')).value).toBe('ตัดสินแล้ว');
 
-    const shortlisted = await officer.get(
-      `/api/calls/${selectionCall.id}/proposals/export?format=csv&phase=review`,
-    );
+    const { file: shortlisted } = await exported({ format: 'csv', phase: 'review' }, selectionCall.id);
     const reviewLine = shortlisted.rawPayload.toString('utf8').split('\r\n')[1] ?? '';
     expect(reviewLine.endsWith(',ผู้ทรงคุณวุฒิพิจารณา,ใช่,,,')).toBe(true);
   });
 });
 
-describe('intake export', () => {
+describe('intake export (a job)', () => {
+  it('refuses a bad format, an unknown field or a bad filter with 400 naming the field', async () => {
+    const url = `/api/calls/${call.id}/proposals/exports`;
+    const fieldsOf = (body: string) =>
+      (
+        JSON.parse(body) as { error: { details: { issues: Array<{ field: string }> } } }
+      ).error.details.issues.map((i) => i.field);
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ format: 'pdf' }, 'body.format'],
+      [{}, 'body.format'],
+      [{ format: 'csv', province: 5 }, 'body.province'],
+      [{ format: 'csv', sort: 'colour' }, 'body.sort'],
+    ];
+    for (const [body, field] of cases) {
+      const response = await officer.post(url, body);
+      expect(response.statusCode, JSON.stringify(body)).toBe(400);
+      expect(response.json<{ error: { code: string } }>().error.code).toBe('VALIDATION_FAILED');
+      expect(fieldsOf(response.body)).toContain(field);
+    }
+    const extra = await officer.post(url, { format: 'csv', page: 2 });
+    expect(extra.statusCode).toBe(400);
+  });
+
   it('exports CSV in UTF-8 with a BOM, CRLF lines and Thai headers, honouring the filters', async () => {
-    const response = await officer.get(`/api/calls/${call.id}/proposals/export?format=csv&sort=requested`);
-    expect(response.statusCode).toBe(200);
+    const { job, file: response } = await exported({ format: 'csv', sort: 'requested' });
+    expect(job).toMatchObject({ kind: 'proposals-export', fileName: 'ข้อเสนอ-INT-2570.csv' });
+    // choosing the rows, one batch, closing the file
+    expect(job.total).toBe(3);
     expect(response.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
     const disposition = String(response.headers['content-disposition']);
-    expect(disposition).toMatch(/^attachment; filename="proposals-INT-2570\.csv"; filename\*=UTF-8''/);
+    expect(disposition).toMatch(/^attachment; filename="[^"]*-INT-2570\.csv"; filename\*=UTF-8''/);
     expect(decodeURIComponent(disposition.split("UTF-8''")[1] ?? '')).toBe('ข้อเสนอ-INT-2570.csv');
     const bytes = response.rawPayload;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -559,19 +588,23 @@ describe('intake export', () => {
     expect(marketLine).toContain('รอบนี้ไม่รับข้อเสนอจากองค์กรประเภทนี้');
     expect(marketLine.endsWith(',27/11/2569 10:00:00,รอกลั่นกรอง,,,,')).toBe(true);
 
-    const filtered = await officer.get(`/api/calls/${call.id}/proposals/export?format=csv&province=40`);
+    const filtered = (await exported({ format: 'csv', province: 40 })).file;
     expect(filtered.rawPayload.toString('utf8').split('\r\n').length).toBe(1 + 1 + 1);
+    const none = await exported({ format: 'csv', q: 'ไม่มีข้อเสนอใดชื่อนี้เลยแน่นอน' });
+    expect(none.job.total).toBe(2);
+    expect(none.file.rawPayload.toString('utf8').split('\r\n').length).toBe(1 + 1);
   });
 
   it('exports XLSX with a bold frozen Thai header row and the money as numbers', async () => {
-    const response = await officer.get(
-      `/api/calls/${call.id}/proposals/export?format=xlsx&sort=requested&status=submitted`,
-    );
-    expect(response.statusCode).toBe(200);
+    const { job, file: response } = await exported({
+      format: 'xlsx',
+      sort: 'requested',
+      status: 'submitted',
+    });
+    expect(job.fileName).toBe('ข้อเสนอ-INT-2570.xlsx');
     expect(response.headers['content-type']).toBe(
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     );
-    expect(String(response.headers['content-disposition'])).toContain('filename="proposals-INT-2570.xlsx"');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
@@ -593,7 +626,30 @@ describe('intake export', () => {
     expect(sheet.getRow(2).getCell(12).value).toBe('27/11/2569 10:00:00');
   });
 
-  it('exports a large call (10,000 rows) in batches', async () => {
+  it("keeps the file to its requester (and officers): others' jobs are not found", async () => {
+    const { job } = await exported({ format: 'csv' }, call.id, admin);
+    expect((await admin.get(`/api/jobs/${job.id}/download`)).statusCode).toBe(200);
+    expect((await officer.get(`/api/jobs/${job.id}/download`)).statusCode).toBe(200);
+    expect((await applicant.get(`/api/jobs/${job.id}`)).statusCode).toBe(404);
+    expect((await applicant.get(`/api/jobs/${job.id}/download`)).statusCode).toBe(404);
+    expect((await anonymous.get(`/api/jobs/${job.id}/download`)).statusCode).toBe(401);
+  });
+
+  it('runs with the rights of its requester: queued for someone not allowed, it fails with no file', async () => {
+    // as if the route's check had been passed by: the handler checks again with the requester's rights
+    const userId = (await applicant.get('/api/auth/me')).json<{ data: { id: string } }>().data.id;
+    const { jobId } = await createJob(ctx.database.db, systemActor(userId), intakeExportJob, {
+      callId: call.id,
+      filters: { format: 'csv' },
+      requester: { userId, roles: [], drivingUnitId: null },
+    });
+    ctx.app.jobs.kick();
+    const job = await finishedJob(ctx.app, applicant, jobId);
+    expect(job).toMatchObject({ status: 'failed', errorCode: 'HANDLER_FAILED', downloadUrl: null });
+    expect((await applicant.get(`/api/jobs/${jobId}/download`)).statusCode).toBe(409);
+  });
+
+  it('exports a large call (10,000 rows) in batches, a step per batch', async () => {
     const big = await publishedCall({ code: 'BIG' });
     const source = await ctx.database.db.execute(
       sql`SELECT form_id, organisation_id FROM proposals WHERE id = ${water.id}`,
@@ -611,17 +667,35 @@ describe('intake export', () => {
     expect((await page('?pageSize=1', officer, big.id)).page.total).toBe(10_000);
     expect((await page('?pageSize=1&page=2', officer, big.id)).page.total).toBe(10_000);
     const started = Date.now();
-    const csv = await officer.get(`/api/calls/${big.id}/proposals/export?format=csv&sort=receipt`);
-    expect(csv.statusCode).toBe(200);
+    const { job, file: csv } = await exported({ format: 'csv', sort: 'receipt' }, big.id);
+    // choosing the rows, 20 batches of 500, closing the file
+    expect(job.total).toBe(22);
     const lines = csv.rawPayload.toString('utf8').split('\r\n');
     expect(lines.length).toBe(1 + 10_000 + 1);
     expect(lines[10_000]).toMatch(/^BIG-2570-10000,ข้อเสนอทดสอบปริมาณ 10000,/);
-    const xlsx = await officer.get(`/api/calls/${big.id}/proposals/export?format=xlsx`);
-    expect(xlsx.statusCode).toBe(200);
+    const xlsx = (await exported({ format: 'xlsx' }, big.id)).file;
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     expect(workbook.worksheets[0]?.rowCount).toBe(1 + 10_000);
     expect(Date.now() - started).toBeLessThan(30_000);
+
+    // the steps as the bar sees them: the rows chosen, each batch in turn, then the file closed
+    const steps: Array<[number, string, number | undefined]> = [];
+    const officerId = (await officer.get('/api/auth/me')).json<{ data: { id: string } }>().data.id;
+    await buildIntakeExport(
+      ctx.database.db,
+      systemActor(officerId, ['programme_officer']),
+      big.id,
+      { format: 'csv', sort: 'receipt' },
+      async (progress, stepKey, total) => {
+        steps.push([progress, stepKey, total]);
+      },
+    );
+    expect(steps[0]).toEqual([0, INTAKE_EXPORT_STEPS.select, undefined]);
+    expect(steps.slice(1, -1)).toEqual(
+      Array.from({ length: 20 }, (_, i) => [1 + i, INTAKE_EXPORT_STEPS.rows, 22]),
+    );
+    expect(steps.at(-1)).toEqual([21, INTAKE_EXPORT_STEPS.finish, 22]);
   });
 });
 
@@ -650,9 +724,7 @@ describe('bulk actions', () => {
     const other = await page('', officer, otherCall.id);
     expect(other.data.find((p) => p.id === foreign.id)?.eligibilityOverridden).toBe(false);
 
-    const csv = (
-      await officer.get(`/api/calls/${call.id}/proposals/export?format=csv&province=40`)
-    ).rawPayload
+    const csv = (await exported({ format: 'csv', province: 40 })).file.rawPayload
       .toString('utf8')
       .split('\r\n')[1];
     expect(csv).toContain('ไม่ผ่าน (เจ้าหน้าที่ปรับผล),เอกสารรับรองไม่ครบ');

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { dataOf } from '@shared/contracts/common';
 import { IdParamsSchema } from '@shared/contracts/identity';
+import { CreatedJobSchema } from '@shared/contracts/jobs';
 import {
   BulkActionBodySchema,
   BulkResultSchema,
-  IntakeExportQuerySchema,
+  IntakeExportBodySchema,
   IntakePageSchema,
   IntakeQuerySchema,
 } from '@shared/contracts/proposals';
@@ -15,7 +15,7 @@ import * as service from './intake.service';
 
 const tags = ['intake'];
 
-/** The officers' intake of a call: the filtered list, its export and bulk actions (programme officers, admins). */
+/** The officers' intake of a call: the filtered list, its export (a job) and bulk actions (programme officers, admins). */
 export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.database;
   const session = { auth: 'session' as const };
@@ -35,35 +35,28 @@ export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => service.listIntake(db, requireActor(request.actor), request.params.id, request.query),
   );
 
-  app.get(
-    '/calls/:id/proposals/export',
+  app.post(
+    '/calls/:id/proposals/exports',
     {
-      config: { ...session, rateLimit: rateLimit(30, '1 minute') },
+      config: { ...session, rateLimit: rateLimit(20, '1 minute') },
       schema: {
         tags,
         summary:
-          'Export the filtered proposals as CSV (UTF-8 with BOM) or XLSX, with Thai headers (officers)',
+          "Starts an export of the call's filtered proposals as XLSX or CSV (UTF-8 with BOM), with Thai headers: a background job to follow at GET /api/jobs/:id (officers)",
         params: IdParamsSchema,
-        querystring: IntakeExportQuerySchema,
-        response: {
-          200: z.unknown().describe('The file: text/csv, or the XLSX spreadsheet type'),
-          ...errorResponses(400, 401, 403, 404, 429),
-        },
+        body: IntakeExportBodySchema,
+        response: { 202: dataOf(CreatedJobSchema), ...errorResponses(400, 401, 403, 404, 429) },
       },
     },
     async (request, reply) => {
-      const file = await service.exportIntake(
+      const created = await service.createIntakeExport(
         db,
         requireActor(request.actor),
         request.params.id,
-        request.query,
+        request.body,
       );
-      file.body.on('error', (error) => request.log.error({ err: error }, 'intake export failed mid-stream'));
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', file.contentDisposition)
-        .header('cache-control', 'no-store')
-        .send(file.body);
+      app.jobs.kick();
+      return reply.code(202).send({ data: created });
     },
   );
 

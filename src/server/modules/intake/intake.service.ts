@@ -1,28 +1,32 @@
-import type { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
+import { z } from 'zod';
 import type { Database, DbOrTx } from '@server/db/client';
 import { AppError, invalidField } from '@server/lib/errors';
 import { authorize, hasRole, type Actor, type RequestMeta } from '@server/lib/authz';
+import { actorOfRequester, RequesterSchema, requesterOf } from '@server/lib/requester';
 import { refusalText, translate } from '@server/lib/i18n';
 import { parseTextSearch } from '@server/lib/text-search';
 import type { Language } from '@shared/i18n/index';
 import type { FormStage } from '@shared/contracts/calls';
 import type { DecisionOutcome, ReviewPhase } from '@shared/contracts/decisions';
-import type {
-  BulkActionBody,
-  BulkResult,
-  IntakeExportQuery,
-  IntakePage,
-  IntakeQuery,
-  IntakeRow,
-  ProposalStatus,
+import {
+  IntakeExportBodySchema,
+  type BulkActionBody,
+  type BulkResult,
+  type IntakeExportBody,
+  type IntakePage,
+  type IntakeQuery,
+  type IntakeRow,
+  type ProposalStatus,
 } from '@shared/contracts/proposals';
 import type { OrganisationTypeCode } from '@shared/reference/organisation-types';
 import { PROVINCES } from '@shared/reference/provinces';
 import type { ThemeCode } from '@shared/reference/themes';
 import { getVisibleCall, type CallRecord } from '@server/modules/calls/calls.service';
 import { overrideEligibility, returnProposal } from '@server/modules/proposals/proposals.service';
+import * as jobs from '@server/modules/jobs/jobs.service';
 import * as repo from './intake.repo';
-import { attachmentDisposition, csvStream, xlsxStream } from './intake.export';
+import { csvStream, xlsxStream } from './intake.export';
 
 /** Rows read per query while exporting. */
 const EXPORT_BATCH = 500;
@@ -174,52 +178,88 @@ export async function listIntake(
   return { data: rows.map(toRow), page: { page: query.page, pageSize: query.pageSize, total } };
 }
 
-export interface IntakeExport {
-  fileName: string;
-  asciiFileName: string;
-  contentDisposition: string;
-  contentType: string;
-  body: Readable;
-}
+/** The steps of an intake export, for its job's progress bar (i18n keys). */
+export const INTAKE_EXPORT_STEPS = {
+  select: 'intake.export.steps.select',
+  rows: 'intake.export.steps.rows',
+  finish: 'intake.export.steps.finish',
+} as const;
+
+/** Told at each step of an export: steps done, the step under way, and (once known) the number of steps. */
+export type ExportStepListener = (progress: number, stepKey: string, total?: number) => Promise<void>;
 
 /**
- * Every proposal of the call matching the filters, as CSV (UTF-8 with BOM, CRLF) or XLSX with Thai headers. The
- * matching ids are taken once, in order; their rows are then read and written in batches, so a large call streams
- * out without being held in memory as one document.
+ * Every proposal of the call matching the filters, as CSV (UTF-8 with BOM, CRLF) or XLSX with Thai headers, for the
+ * actor (officers; NOT_FOUND for a call they may not see). The matching ids are taken once, in order; their rows are
+ * then read and written in batches of EXPORT_BATCH, one step each, so a large call is never read as one result.
  */
-export async function exportIntake(
+export async function buildIntakeExport(
   db: DbOrTx,
   actor: Actor,
   callId: string,
-  query: IntakeExportQuery,
-): Promise<IntakeExport> {
+  body: IntakeExportBody,
+  onStep: ExportStepListener = async () => {},
+): Promise<jobs.JobResult> {
+  await onStep(0, INTAKE_EXPORT_STEPS.select);
   const call = await getIntakeCall(db, actor, callId);
-  const filter = await toFilter(db, callId, query);
-  let ids = await repo.listIntakeIds(db, filter, query.sort);
+  const filter = await toFilter(db, callId, body);
+  let ids = await repo.listIntakeIds(db, filter, body.sort);
   if (ids.length === 0 && filter.search) {
     // As the list does: a search that finds nothing by its words takes the similar titles.
-    ids = await repo.listIntakeIds(db, { ...filter, similarTitles: true }, query.sort);
+    ids = await repo.listIntakeIds(db, { ...filter, similarTitles: true }, body.sort);
   }
+  const batchCount = Math.ceil(ids.length / EXPORT_BATCH);
+  // choosing the rows, each batch, then closing the file
+  const total = batchCount + 2;
   async function* batches(): AsyncGenerator<repo.IntakeRow[]> {
-    for (let start = 0; start < ids.length; start += EXPORT_BATCH) {
-      const slice = ids.slice(start, start + EXPORT_BATCH);
+    for (let batch = 0; batch < batchCount; batch += 1) {
+      await onStep(1 + batch, INTAKE_EXPORT_STEPS.rows, total);
+      const slice = ids.slice(batch * EXPORT_BATCH, (batch + 1) * EXPORT_BATCH);
       const byId = new Map((await repo.findIntakeRows(db, slice)).map((row) => [row.id, row]));
       yield slice.map((id) => byId.get(id)).filter((row): row is repo.IntakeRow => row !== undefined);
     }
+    await onStep(total - 1, INTAKE_EXPORT_STEPS.finish, total);
   }
   const stem = `${call.code}-${call.fiscalYear}`;
-  const fileName = `ข้อเสนอ-${stem}.${query.format}`;
-  const asciiFileName = `proposals-${stem}.${query.format}`;
+  const stream = body.format === 'csv' ? csvStream(batches()) : xlsxStream(batches(), stem);
   return {
-    fileName,
-    asciiFileName,
-    contentDisposition: attachmentDisposition(fileName, asciiFileName),
+    bytes: await buffer(stream),
+    fileName: `ข้อเสนอ-${stem}.${body.format}`,
     contentType:
-      query.format === 'csv'
+      body.format === 'csv'
         ? 'text/csv; charset=utf-8'
         : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    body: query.format === 'csv' ? csvStream(batches()) : xlsxStream(batches(), stem),
   };
+}
+
+const IntakeExportJobParamsSchema = z.object({
+  callId: z.uuid(),
+  filters: IntakeExportBodySchema,
+  /** Whose rights the export runs with (checked again when it runs). */
+  requester: RequesterSchema,
+});
+
+/** The job that exports a call's filtered proposals: the rows chosen, a step per batch of rows, then the file closed. */
+export const intakeExportJob = jobs.defineJobHandler({
+  kind: 'proposals-export',
+  params: IntakeExportJobParamsSchema,
+  total: () => 2,
+  run: ({ db, params, step }) =>
+    buildIntakeExport(db, actorOfRequester(params.requester), params.callId, params.filters, step),
+});
+
+/**
+ * Queues the export of a call's filtered proposals (CSV or XLSX) as a job of the actor, after the same checks as the
+ * list (FORBIDDEN for all but officers, NOT_FOUND for a call they may not see). The caller kicks the worker.
+ */
+export async function createIntakeExport(
+  db: Database,
+  actor: Actor,
+  callId: string,
+  body: IntakeExportBody,
+): Promise<{ jobId: string }> {
+  await getIntakeCall(db, actor, callId);
+  return jobs.createJob(db, actor, intakeExportJob, { callId, filters: body, requester: requesterOf(actor) });
 }
 
 /**

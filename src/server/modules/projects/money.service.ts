@@ -1,9 +1,13 @@
+import { z } from 'zod';
 import type { Database, DbOrTx } from '@server/db/client';
 import { AppError, invalidField } from '@server/lib/errors';
 import type { Actor, RequestMeta } from '@server/lib/authz';
+import { actorOfRequester, RequesterSchema, requesterOf } from '@server/lib/requester';
 import { translate } from '@server/lib/i18n';
 import { formatBaht, formatIsoDate } from '@server/lib/pdf';
 import {
+  DisbursementExportBodySchema,
+  type DisbursementExportBody,
   type DisbursementQuery,
   type DisbursementReport,
   type Instalment,
@@ -18,7 +22,9 @@ import type { Language } from '@shared/i18n/index';
 import { listMemberContacts } from '@server/modules/organisations/organisations.service';
 import { recordAudit } from '@server/modules/audit/audit.service';
 import { notifyUsers, queueEmail } from '@server/modules/notifications/notifications.service';
+import * as jobs from '@server/modules/jobs/jobs.service';
 import * as repo from './projects.repo';
+import { disbursementXlsx } from './projects.export';
 import { isProjectOfficer, type ProjectAccess } from './projects.policy';
 import {
   accessOf,
@@ -390,6 +396,25 @@ function addFigures(into: Figures, add: Partial<Figures>): void {
   into.scheduledSatang += add.scheduledSatang ?? 0;
 }
 
+/** The steps of building the disbursement report and writing its file, for a job's progress bar (i18n keys). */
+export const DISBURSEMENT_EXPORT_STEPS = [
+  'projectsUi.disbursements.steps.awards',
+  'projectsUi.disbursements.steps.payments',
+  'projectsUi.disbursements.steps.render',
+] as const;
+
+/**
+ * The unit whose portfolio the report covers (null: every unit) for the actor: officers any unit they ask for, a
+ * unit's staff their own whatever they ask for; FORBIDDEN for everyone else.
+ */
+function disbursementUnitOf(actor: Actor, query: DisbursementQuery): string | null {
+  const officer = isProjectOfficer(actor);
+  if (!officer && !(actor.roles.includes('driving_unit_staff') && actor.drivingUnitId)) {
+    throw new AppError('FORBIDDEN');
+  }
+  return officer ? (query.drivingUnitId ?? null) : actor.drivingUnitId;
+}
+
 /**
  * Money by fiscal year (BE) and programme (staff: officers see all, a unit's staff only their portfolio): projects
  * and awards by their call's year; payments and withholdings by the year of their date; ready and scheduled
@@ -399,15 +424,14 @@ export async function getDisbursementReport(
   db: Database,
   actor: Actor,
   query: DisbursementQuery,
+  onStep: (index: number, stepKey: string) => Promise<void> = async () => {},
 ): Promise<DisbursementReport> {
-  const officer = isProjectOfficer(actor);
-  if (!officer && !(actor.roles.includes('driving_unit_staff') && actor.drivingUnitId)) {
-    throw new AppError('FORBIDDEN');
-  }
-  const unitId = officer ? (query.drivingUnitId ?? null) : actor.drivingUnitId;
+  const unitId = disbursementUnitOf(actor, query);
   const fiscalYear = query.fiscalYear ?? null;
   // One query after the other: `db` may be a single connection (PGlite, a transaction), which runs one at a time.
+  await onStep(0, DISBURSEMENT_EXPORT_STEPS[0]);
   const byProject = await repo.sumProjectMoney(db, unitId, fiscalYear);
+  await onStep(1, DISBURSEMENT_EXPORT_STEPS[1]);
   const byPayment = await repo.sumPayments(db, unitId, fiscalYear);
   type Programme = Figures & { programmeId: string | null; nameTh: string; nameEn: string };
   const years = new Map<number, { figures: Figures; programmes: Map<string, Programme> }>();
@@ -465,4 +489,40 @@ export async function getDisbursementReport(
       })),
     totals,
   };
+}
+
+const DisbursementExportJobParamsSchema = z.object({
+  filters: DisbursementExportBodySchema,
+  /** Whose rights the export runs with (checked again when it runs). */
+  requester: RequesterSchema,
+});
+
+/** The job that writes the disbursement report as XLSX: the awards summed, the payments summed, then the workbook. */
+export const disbursementExportJob = jobs.defineJobHandler({
+  kind: 'disbursements-export',
+  params: DisbursementExportJobParamsSchema,
+  total: () => DISBURSEMENT_EXPORT_STEPS.length,
+  async run({ db, params, step }) {
+    const { format, ...query } = params.filters;
+    const report = await getDisbursementReport(db, actorOfRequester(params.requester), query, step);
+    await step(2, DISBURSEMENT_EXPORT_STEPS[2]);
+    return {
+      bytes: await disbursementXlsx(report),
+      fileName: `disbursements${query.fiscalYear ? `-${query.fiscalYear}` : ''}.${format}`,
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    };
+  },
+});
+
+/**
+ * Queues the export of the disbursement report as a job of the actor, after the same check as the report (officers;
+ * a unit's staff get their unit's figures). The caller kicks the worker.
+ */
+export async function createDisbursementExport(
+  db: Database,
+  actor: Actor,
+  body: DisbursementExportBody,
+): Promise<{ jobId: string }> {
+  disbursementUnitOf(actor, body);
+  return jobs.createJob(db, actor, disbursementExportJob, { filters: body, requester: requesterOf(actor) });
 }

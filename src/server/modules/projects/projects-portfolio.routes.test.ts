@@ -3,6 +3,8 @@ import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { projectReportExpenditures, projectReports } from '@server/db/schema/index';
 import { createTestApp, type TestContext } from '@tests/setup/test-app';
+import { TestClient } from '@tests/helpers/client';
+import { downloadedFile, exportedJob } from '@tests/helpers/jobs';
 import { signedIn, type Person } from '@tests/factories/people';
 import {
   activeProject,
@@ -214,8 +216,12 @@ describe('disbursement report', () => {
       401,
     );
 
-    const xlsx = await officer.client.get(`/api/projects/disbursements.xlsx?drivingUnitId=${unitC}`);
-    expect(xlsx.statusCode).toBe(200);
+    // the workbook, as a job: the unit's figures for an officer who asks for the unit
+    const url = '/api/projects/disbursements/exports';
+    const job = await exportedJob(ctx.app, officer.client, url, { format: 'xlsx', drivingUnitId: unitC });
+    // awards summed, payments summed, the workbook written
+    expect(job).toMatchObject({ kind: 'disbursements-export', total: 3, fileName: 'disbursements.xlsx' });
+    const xlsx = await downloadedFile(officer.client, job);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
@@ -224,6 +230,47 @@ describe('disbursement report', () => {
     expect(sheet?.getRow(2).getCell(1).value).toBe(2570);
     expect(sheet?.getRow(2).getCell(4).value).toBe(1_000_000);
     expect(sheet?.getRow(2).getCell(5).value).toBe(380_000);
-    expect((await staffA.client.get('/api/projects/disbursements.xlsx')).statusCode).toBe(200);
+
+    // unit staff: their own portfolio whatever they ask for, as on screen
+    const byStaffJob = await exportedJob(ctx.app, staffC.client, url, {
+      format: 'xlsx',
+      drivingUnitId: unitA,
+      fiscalYear: 2570,
+    });
+    expect(byStaffJob.fileName).toBe('disbursements-2570.xlsx');
+    const staffBook = new ExcelJS.Workbook();
+    await staffBook.xlsx.load(
+      (await downloadedFile(staffC.client, byStaffJob)).rawPayload as unknown as ArrayBuffer,
+    );
+    const staffSheet = staffBook.worksheets[0];
+    expect(staffSheet?.getRow(2).getCell(4).value).toBe(1_000_000);
+    const lastRow = staffSheet?.getRow(staffSheet.rowCount);
+    expect(lastRow?.getCell(1).value).toBe('รวมทั้งหมด');
+    expect(lastRow?.getCell(4).value).toBe(1_000_000);
+    // the job and its file are the requester's (and officers'), not another unit's staff's
+    expect((await staffA.client.get(`/api/jobs/${byStaffJob.id}/download`)).statusCode).toBe(404);
+    expect((await officer.client.get(`/api/jobs/${byStaffJob.id}/download`)).statusCode).toBe(200);
+
+    expect((await staffA.client.post(url, { format: 'xlsx' })).statusCode).toBe(202);
+    expect((await p.owner.client.post(url, { format: 'xlsx' })).statusCode).toBe(403);
+    expect((await outsider.client.post(url, { format: 'xlsx' })).statusCode).toBe(403);
+    expect((await new TestClient(ctx.app).post(url, { format: 'xlsx' })).statusCode).toBe(401);
+    const fieldsOf = (body: string) =>
+      (
+        JSON.parse(body) as { error: { details: { issues: Array<{ field: string }> } } }
+      ).error.details.issues.map((i) => i.field);
+    for (const [body, field] of [
+      [{ format: 'csv' }, 'body.format'],
+      [{}, 'body.format'],
+      [{ format: 'xlsx', fiscalYear: 1999 }, 'body.fiscalYear'],
+      [{ format: 'xlsx', drivingUnitId: 'unit-c' }, 'body.drivingUnitId'],
+      [{ format: 'xlsx', colour: 'red' }, ''],
+    ] as const) {
+      const response = await officer.client.post(url, body);
+      expect(response.statusCode, JSON.stringify(body)).toBe(400);
+      if (field) {
+        expect(fieldsOf(response.body)).toContain(field);
+      }
+    }
   });
 });

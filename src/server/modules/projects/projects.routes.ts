@@ -2,9 +2,11 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { dataOf } from '@shared/contracts/common';
 import { IdParamsSchema } from '@shared/contracts/identity';
+import { CreatedJobSchema } from '@shared/contracts/jobs';
 import {
   AcceptAgreementBodySchema,
   CloseProjectBodySchema,
+  DisbursementExportBodySchema,
   DisbursementQuerySchema,
   DisbursementReportSchema,
   InstalmentSchema,
@@ -26,7 +28,6 @@ import * as closeout from './closeout.service';
 import * as money from './money.service';
 import * as projects from './projects.service';
 import { renderAgreement } from './projects.agreement';
-import { disbursementXlsx } from './projects.export';
 
 const tags = ['projects'];
 
@@ -82,29 +83,22 @@ export const projectRoutes: FastifyPluginAsyncZod<{ publicUrl: string; onMailQue
     }),
   );
 
-  app.get(
-    '/projects/disbursements.xlsx',
+  app.post(
+    '/projects/disbursements/exports',
     {
-      config: { ...session, rateLimit: rateLimit(30, '1 minute') },
+      config: { ...session, rateLimit: rateLimit(20, '1 minute') },
       schema: {
         tags,
-        summary: 'The disbursement report as an XLSX workbook with Thai headers (officers; unit staff)',
-        querystring: DisbursementQuerySchema,
-        response: {
-          200: z.unknown().describe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
-          ...errorResponses(400, 401, 403, 429),
-        },
+        summary:
+          'Starts an export of the disbursement report as an XLSX workbook with Thai headers: a background job to follow at GET /api/jobs/:id (officers; unit staff their portfolio)',
+        body: DisbursementExportBodySchema,
+        response: { 202: dataOf(CreatedJobSchema), ...errorResponses(400, 401, 403, 429) },
       },
     },
     async (request, reply) => {
-      const report = await money.getDisbursementReport(db, requireActor(request.actor), request.query);
-      const file = await disbursementXlsx(report);
-      const name = `disbursements${request.query.fiscalYear ? `-${request.query.fiscalYear}` : ''}.xlsx`;
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', disposition('attachment', name))
-        .header('cache-control', 'no-store')
-        .send(file);
+      const created = await money.createDisbursementExport(db, requireActor(request.actor), request.body);
+      app.jobs.kick();
+      return reply.code(202).send({ data: created });
     },
   );
 

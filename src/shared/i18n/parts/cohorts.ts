@@ -204,8 +204,13 @@ export const cohortsTh = {
       change: 'เปลี่ยนแปลง',
     },
     notAnswered: '–',
-    exportXlsx: 'ดาวน์โหลด XLSX',
-    exportCsv: 'ดาวน์โหลด CSV',
+    exportXlsx: 'ส่งออก XLSX',
+    exportCsv: 'ส่งออก CSV',
+    steps: {
+      collect: 'รวบรวมคำตอบและคำนวณการเปลี่ยนแปลง',
+      summary: 'เขียนแผ่นสรุป',
+      members: 'เขียนผลรายบุคคล',
+    },
     chartLabel: 'ค่าเฉลี่ยก่อนและหลังของข้อ {{n}}',
   },
   export: {
@@ -439,8 +444,13 @@ export const cohortsEn: Widen<typeof cohortsTh> = {
       change: 'Change',
     },
     notAnswered: '–',
-    exportXlsx: 'Download XLSX',
-    exportCsv: 'Download CSV',
+    exportXlsx: 'Export XLSX',
+    exportCsv: 'Export CSV',
+    steps: {
+      collect: 'Gathering the answers and working out the change',
+      summary: 'Writing the summary sheet',
+      members: "Writing the participants' results",
+    },
     chartLabel: 'Mean before and after of item {{n}}',
   },
   export: {

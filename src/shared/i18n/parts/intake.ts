@@ -96,6 +96,11 @@ export const intakeTh = {
     label: 'ส่งออกตามตัวกรอง:',
     xlsx: 'Excel (XLSX)',
     csv: 'CSV',
+    steps: {
+      select: 'เลือกข้อเสนอตามตัวกรอง',
+      rows: 'เขียนข้อเสนอลงไฟล์',
+      finish: 'ปิดไฟล์',
+    },
   },
   bulk: {
     title: 'เลือกไว้ {{count}} ข้อเสนอ',
@@ -229,6 +234,11 @@ export const intakeEn: Widen<typeof intakeTh> = {
     label: 'Export as filtered:',
     xlsx: 'Excel (XLSX)',
     csv: 'CSV',
+    steps: {
+      select: 'Choosing the proposals that match',
+      rows: 'Writing the proposals',
+      finish: 'Finishing the file',
+    },
   },
   bulk: {
     title: '{{count}} proposals selected',

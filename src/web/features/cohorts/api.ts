@@ -9,10 +9,14 @@ import type {
   MemberLookup,
   MyAssessment,
   Questionnaire,
+  ResultsExportBody,
+  ResultsExportFormat,
   SaveQuestionnaireBody,
   SubmitResponseBody,
   UpdateCohortBody,
 } from '@shared/contracts/cohorts';
+import type { CreatedJob } from '@shared/contracts/jobs';
+import type { Language } from '@shared/i18n/index';
 import { apiGet, apiSend, withQuery } from '@web/lib/api';
 import { useFreshApi } from '@web/lib/use-api';
 
@@ -55,7 +59,14 @@ export function useResults(id: string | undefined) {
   return useFreshApi<AssessmentResults>(id ? cohortPath(id, '/results') : null);
 }
 
-/** The results as a file in a language (a plain link: the browser downloads it). */
-export function resultsExportHref(id: string, format: 'xlsx' | 'csv', lang: 'th' | 'en'): string {
-  return withQuery(cohortPath(id, `/results.${format}`), { lang });
+/** Starts an export of the results as a file in a language, in a background job. */
+export function startResultsExport(
+  id: string,
+  format: ResultsExportFormat,
+  lang: Language,
+): Promise<CreatedJob> {
+  return apiSend<CreatedJob>('POST', cohortPath(id, '/results/exports'), {
+    format,
+    lang,
+  } satisfies ResultsExportBody);
 }

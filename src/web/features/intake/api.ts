@@ -1,14 +1,16 @@
+import type { CreatedJob } from '@shared/contracts/jobs';
 import type {
   BulkActionBody,
   BulkResult,
   EligibilityOverrideBody,
+  IntakeExportFormat,
   IntakePage,
   IntakeQuery,
   ProposalDetail,
   ReturnProposalBody,
 } from '@shared/contracts/proposals';
 import { apiGet, apiGetRaw, apiSend } from '@web/lib/api';
-import { exportParams, paramsFromQuery } from './query';
+import { exportBody, paramsFromQuery } from './query';
 
 function callPath(callId: string, rest = ''): string {
   return `/api/calls/${encodeURIComponent(callId)}${rest}`;
@@ -34,7 +36,11 @@ export const intakeApi = {
   detail: (id: string) => apiGet<ProposalDetail>(proposalPath(id)),
 };
 
-/** The address of the export file of the filtered list (a plain link: the browser downloads it). */
-export function exportHref(callId: string, query: IntakeQuery, format: 'csv' | 'xlsx'): string {
-  return `${callPath(callId, '/proposals/export')}?${exportParams(query, format).toString()}`;
+/** Starts an export of the filtered list (every matching proposal, in the list's order) as a background job. */
+export function startIntakeExport(
+  callId: string,
+  query: IntakeQuery,
+  format: IntakeExportFormat,
+): Promise<CreatedJob> {
+  return apiSend<CreatedJob>('POST', callPath(callId, '/proposals/exports'), exportBody(query, format));
 }

@@ -1,11 +1,9 @@
 import type { EligibilityCheck } from '@shared/contracts/calls';
-import { I18N_RESOURCES, type Language } from '@shared/i18n/index';
+import type { Language } from '@shared/i18n/index';
 import { ORGANISATION_TYPES } from '@shared/reference/organisation-types';
 import { PROVINCES } from '@shared/reference/provinces';
 import { formatBaht, localName } from '@web/lib/format';
-import type { MessageKey, MessageValues } from '@web/lib/i18n';
-
-const REASONS: Record<string, unknown> = I18N_RESOURCES.th.translation.eligibility;
+import { isMessageKey, type MessageKey, type MessageValues } from '@web/lib/i18n';
 
 /**
  * The catalogue key and values of one eligibility check, with codes made readable: an organisation type by its
@@ -16,9 +14,10 @@ export function eligibilityReason(
   lang: Language,
 ): { key: MessageKey; values: MessageValues } {
   const name = check.key.replace(/^eligibility\./, '');
+  const reason = `eligibility.${name}`;
   const key: MessageKey =
-    typeof REASONS[name] === 'string'
-      ? (`eligibility.${name}` as MessageKey)
+    !name.includes('.') && isMessageKey(reason)
+      ? reason
       : check.passed
         ? 'eligibility.eligible'
         : 'eligibility.notEligible';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { IntakeExportQuerySchema, IntakeQuerySchema } from '@shared/contracts/proposals';
+import { IntakeExportBodySchema, IntakeQuerySchema } from '@shared/contracts/proposals';
 import { eligibilityReason } from './eligibility-text';
 import {
-  exportParams,
+  exportBody,
   hasFilters,
   nextSort,
   pageCount,
@@ -61,9 +61,10 @@ describe('intake query in the address', () => {
 
   it('exports with the filters and sort but no paging', () => {
     const query = IntakeQuerySchema.parse({ eligible: 'yes', sort: 'receipt', page: 5, pageSize: 20 });
-    const params = exportParams(query, 'xlsx');
-    expect(params.toString()).toBe('eligible=yes&sort=receipt&format=xlsx');
-    expect(IntakeExportQuerySchema.safeParse(Object.fromEntries(params)).success).toBe(true);
+    const body = exportBody(query, 'xlsx');
+    expect(body).toEqual({ eligible: 'yes', sort: 'receipt', format: 'xlsx' });
+    expect(IntakeExportBodySchema.safeParse(body).success).toBe(true);
+    expect(exportBody({ ...query, q: '' }, 'csv')).not.toHaveProperty('q');
   });
 
   it('reads the selection phase and decision outcome, dropping unknown ones, and counts them as filters', () => {
@@ -75,9 +76,12 @@ describe('intake query in the address', () => {
     );
     const none = withFilter(IntakeQuerySchema.parse({ page: 4 }), 'outcome', 'none');
     expect(paramsFromQuery(none).toString()).toBe('outcome=none');
-    expect(exportParams({ ...none, phase: 'screening' }, 'csv').toString()).toBe(
-      'phase=screening&outcome=none&format=csv',
-    );
+    expect(exportBody({ ...none, phase: 'screening' }, 'csv')).toEqual({
+      phase: 'screening',
+      outcome: 'none',
+      sort: '-submitted_at',
+      format: 'csv',
+    });
   });
 
   it('counts pages and flips the sort', () => {

@@ -1,4 +1,9 @@
-import { IntakeQuerySchema, type IntakeQuery } from '@shared/contracts/proposals';
+import {
+  IntakeQuerySchema,
+  type IntakeExportBody,
+  type IntakeExportFormat,
+  type IntakeQuery,
+} from '@shared/contracts/proposals';
 
 /** The filters of the intake list, each optional: the parts of IntakeQuery a person chooses. */
 export const INTAKE_FILTER_KEYS = [
@@ -65,11 +70,16 @@ export function withFilter<K extends IntakeFilterKey>(
   return next;
 }
 
-/** The filters without paging and sorting, for the export links (the export takes every matching proposal). */
-export function exportParams(query: IntakeQuery, format: 'csv' | 'xlsx'): URLSearchParams {
-  const params = paramsFromQuery({ ...query, page: DEFAULTS.page, pageSize: DEFAULTS.pageSize });
-  params.set('format', format);
-  return params;
+/** The filters and sort without paging, for an export (it takes every matching proposal), with the file format. */
+export function exportBody(query: IntakeQuery, format: IntakeExportFormat): IntakeExportBody {
+  const body: IntakeExportBody = { sort: query.sort, format };
+  for (const key of INTAKE_FILTER_KEYS) {
+    const value = query[key];
+    if (value !== undefined && value !== '') {
+      (body as Record<string, unknown>)[key] = value;
+    }
+  }
+  return body;
 }
 
 /** Whether any filter (not paging or sorting) is set. */

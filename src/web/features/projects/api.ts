@@ -1,6 +1,7 @@
 import type {
   AcceptAgreementBody,
   CloseProjectBody,
+  DisbursementExportBody,
   DisbursementQuery,
   DisbursementReport,
   Instalment,
@@ -15,6 +16,7 @@ import type {
   VersionBody,
 } from '@shared/contracts/projects';
 import type { DrivingUnit } from '@shared/contracts/identity';
+import type { CreatedJob } from '@shared/contracts/jobs';
 import { apiGetRaw, apiSend, withQuery } from '@web/lib/api';
 import { useApi, useFreshApi } from '@web/lib/use-api';
 import { paramsFromQuery, type ProjectFilters } from './query';
@@ -72,7 +74,10 @@ export function agreementPdfHref(id: string, lang: 'th' | 'en'): string {
   return withQuery(projectPath(id, '/agreement.pdf'), { lang });
 }
 
-/** The disbursement report as an XLSX workbook (a plain link: the browser downloads it). */
-export function disbursementsXlsxHref(query: DisbursementQuery): string {
-  return withQuery('/api/projects/disbursements.xlsx', { ...query });
+/** Starts an export of the disbursement report (the page's filters) as an XLSX workbook in a background job. */
+export function startDisbursementExport(query: DisbursementQuery): Promise<CreatedJob> {
+  return apiSend<CreatedJob>('POST', '/api/projects/disbursements/exports', {
+    ...query,
+    format: 'xlsx',
+  } satisfies DisbursementExportBody);
 }

@@ -229,6 +229,11 @@ export function AccountNav() {
                 </Link>
               </li>
               <li>
+                <Link to="/admin/data-imports" className="account-menu__item" data-testid="nav-data-imports">
+                  {t('dataImports.nav')}
+                </Link>
+              </li>
+              <li>
                 <Link to="/admin/audit" className="account-menu__item">
                   {t('account.auditLog')}
                 </Link>

@@ -1,12 +1,18 @@
+import { useCallback } from 'react';
 import { useParams } from 'react-router';
-import type { AssessmentResults } from '@shared/contracts/cohorts';
+import {
+  RESULTS_EXPORT_FORMATS,
+  type AssessmentResults,
+  type ResultsExportFormat,
+} from '@shared/contracts/cohorts';
+import { ExportJobList, useExportJobs } from '@web/components/ui/export-jobs';
 import { PageHeader } from '@web/components/ui/page-header';
 import { EmptyState, ErrorState, LoadingState, NotFoundState } from '@web/components/ui/states';
 import { RequireAuth } from '@web/features/accounts/components/require-auth';
 import { formatNumber } from '@web/lib/format';
 import { useI18n } from '@web/lib/i18n';
 import { usePageTitle } from '@web/lib/page-title';
-import { resultsExportHref, useResults } from '../api';
+import { startResultsExport, useResults } from '../api';
 import { cohortName, inLang, scoreText, shareText } from '../labels';
 import '../cohorts.css';
 
@@ -89,6 +95,13 @@ function Results() {
   const { t, lang } = useI18n();
   const { id } = useParams();
   const results = useResults(id);
+  const startExport = useCallback(
+    (format: ResultsExportFormat) => startResultsExport(id ?? '', format, lang),
+    [id, lang],
+  );
+  const exports = useExportJobs(startExport);
+  const exportLabel = (format: ResultsExportFormat) =>
+    t(format === 'xlsx' ? 'cohorts.results.exportXlsx' : 'cohorts.results.exportCsv');
   usePageTitle(t('cohorts.results.title'));
 
   if (results.status === 'error') {
@@ -123,24 +136,24 @@ function Results() {
       >
         {q ? (
           <p className="co-header-links">
-            <a
-              className="button button--secondary"
-              href={resultsExportHref(r.cohortId, 'xlsx', lang)}
-              download
-            >
-              {t('cohorts.results.exportXlsx')}
-            </a>
-            <a
-              className="button button--secondary"
-              href={resultsExportHref(r.cohortId, 'csv', lang)}
-              download
-            >
-              {t('cohorts.results.exportCsv')}
-            </a>
+            {RESULTS_EXPORT_FORMATS.map((format) => (
+              <button
+                key={format}
+                type="button"
+                className="button button--secondary"
+                disabled={exports.busy !== null}
+                aria-busy={exports.busy === format}
+                onClick={() => void exports.run(format, exportLabel(format))}
+                data-testid={`results-export-${format}`}
+              >
+                {exportLabel(format)}
+              </button>
+            ))}
           </p>
         ) : null}
       </PageHeader>
       <div className="container page-body co-page">
+        <ExportJobList jobs={exports.jobs} error={exports.error} />
         {!q ? (
           <EmptyState>{t('cohorts.results.noQuestionnaire')}</EmptyState>
         ) : (

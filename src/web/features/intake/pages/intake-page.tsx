@@ -1,9 +1,11 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { REVIEW_PHASES } from '@shared/contracts/decisions';
 import {
+  INTAKE_EXPORT_FORMATS,
   INTAKE_OUTCOME_FILTERS,
   PROPOSAL_STATUSES,
+  type IntakeExportFormat,
   type IntakePage as IntakePageData,
   type IntakeQuery,
   type IntakeRow,
@@ -13,6 +15,7 @@ import { ORGANISATION_TYPES } from '@shared/reference/organisation-types';
 import { PROVINCES } from '@shared/reference/provinces';
 import { REGIONS } from '@shared/reference/regions';
 import { THEMES } from '@shared/reference/themes';
+import { ExportJobList, useExportJobs } from '@web/components/ui/export-jobs';
 import { PageHeader } from '@web/components/ui/page-header';
 import { EmptyState, ErrorState, LoadingState, NotFoundState } from '@web/components/ui/states';
 import { useCall } from '@web/features/call-admin/api';
@@ -25,7 +28,7 @@ import { toApiError, type ApiError } from '@web/lib/api';
 import { formatBaht, formatDate, formatNumber, localName, localText } from '@web/lib/format';
 import { useI18n } from '@web/lib/i18n';
 import { usePageTitle } from '@web/lib/page-title';
-import { exportHref, intakeApi } from '../api';
+import { intakeApi, startIntakeExport } from '../api';
 import { BulkActions } from '../components/bulk-actions';
 import { EligibilityCell } from '../components/eligibility-cell';
 import { ProposalStatusBadge } from '../components/proposal-status-badge';
@@ -383,6 +386,11 @@ function Intake({ callId }: { callId: string }) {
   const loaded = useIntakePage(callId, query, attempt);
   const [selected, setSelected] = useState<ReadonlyMap<string, ProposalSummary>>(new Map());
   const [selectionFor, setSelectionFor] = useState(params.toString());
+  const startExport = useCallback(
+    (format: IntakeExportFormat) => startIntakeExport(callId, query, format),
+    [callId, query],
+  );
+  const exports = useExportJobs(startExport);
   usePageTitle(t('intake.title'));
 
   // A new query shows other rows: the ticks of the old ones no longer apply.
@@ -447,24 +455,22 @@ function Intake({ callId }: { callId: string }) {
           </p>
           <p className="in-export">
             <span>{t('intake.export.label')}</span>
-            <a
-              className="button button--secondary"
-              href={exportHref(callId, query, 'xlsx')}
-              data-testid="export-xlsx"
-              download
-            >
-              {t('intake.export.xlsx')}
-            </a>
-            <a
-              className="button button--secondary"
-              href={exportHref(callId, query, 'csv')}
-              data-testid="export-csv"
-              download
-            >
-              {t('intake.export.csv')}
-            </a>
+            {INTAKE_EXPORT_FORMATS.map((format) => (
+              <button
+                key={format}
+                type="button"
+                className="button button--secondary"
+                disabled={exports.busy !== null}
+                aria-busy={exports.busy === format}
+                onClick={() => void exports.run(format, t(`intake.export.${format}`))}
+                data-testid={`export-${format}`}
+              >
+                {t(`intake.export.${format}`)}
+              </button>
+            ))}
           </p>
         </div>
+        <ExportJobList jobs={exports.jobs} error={exports.error} />
         <BulkActions
           callId={callId}
           selected={[...selected.values()]}

@@ -1,10 +1,11 @@
-import { useId, useMemo, type ReactNode } from 'react';
+import { useCallback, useId, useMemo, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import {
   DisbursementQuerySchema,
   type DisbursementQuery,
   type DisbursementReport,
 } from '@shared/contracts/projects';
+import { ExportJobList, useExportJobs } from '@web/components/ui/export-jobs';
 import { PageHeader } from '@web/components/ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '@web/components/ui/states';
 import { hasRole } from '@web/features/accounts/api';
@@ -14,7 +15,7 @@ import { currentFiscalYearBe } from '@web/features/call-admin/bangkok-time';
 import { formatBaht, formatNumber, localName } from '@web/lib/format';
 import { useI18n } from '@web/lib/i18n';
 import { usePageTitle } from '@web/lib/page-title';
-import { disbursementsXlsxHref, useDisbursements, useDrivingUnits } from '../api';
+import { startDisbursementExport, useDisbursements, useDrivingUnits } from '../api';
 import '@web/components/ui/form.css';
 import '../projects.css';
 
@@ -62,6 +63,8 @@ function Disbursements() {
   const query = useMemo(() => queryOf(params), [params]);
   const report = useDisbursements(query);
   const units = useDrivingUnits();
+  const startExport = useCallback(() => startDisbursementExport(query), [query]);
+  const exports = useExportJobs<'xlsx'>(startExport);
   usePageTitle(t('projectsUi.disbursements.title'));
   const isOfficer = hasRole(me, 'programme_officer') || hasRole(me, 'administrator');
   const now = currentFiscalYearBe();
@@ -135,15 +138,18 @@ function Disbursements() {
           </div>
         </form>
         <p className="pj-header-links">
-          <a
+          <button
+            type="button"
             className="button button--secondary"
-            href={disbursementsXlsxHref(query)}
-            download
+            disabled={exports.busy !== null}
+            aria-busy={exports.busy === 'xlsx'}
+            onClick={() => void exports.run('xlsx', t('projectsUi.disbursements.xlsx'))}
             data-testid="disbursements-xlsx"
           >
             {t('projectsUi.disbursements.xlsx')}
-          </a>
+          </button>
         </p>
+        <ExportJobList jobs={exports.jobs} error={exports.error} />
         {report.status === 'error' ? (
           <ErrorState error={report.error} onRetry={report.reload} />
         ) : report.status !== 'success' ? (
