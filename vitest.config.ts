@@ -43,6 +43,7 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
           exclude: integrationFiles,
           environment: 'node',
+          setupFiles: ['tests/setup/unit-i18n.ts'],
         },
       },
       integration('pglite'),

@@ -1,16 +1,34 @@
-import { lazy } from 'react';
-import { createBrowserRouter } from 'react-router';
+import { lazy, type ComponentType } from 'react';
+import type { RouteObject } from 'react-router';
 import { AppLayout } from '@web/components/layout/app-layout';
 import { RouteError } from '@web/components/layout/route-error';
 import { HomePage } from '@web/features/home/pages/home-page';
-import { ProgrammesPage } from '@web/features/programmes/pages/programmes-page';
-import { ProgrammePage } from '@web/features/programmes/pages/programme-page';
-import { ProvincesPage } from '@web/features/provinces/pages/provinces-page';
-import { ProvincePage } from '@web/features/provinces/pages/province-page';
 import { NotFoundPage } from '@web/features/errors/pages/not-found-page';
 
+/**
+ * A public page that visitors land on from outside (vite.config.ts PUBLIC_PAGES lists the same): the router loads its
+ * module before it renders the route, so that a first visit paints the page at once rather than a spinner first; the
+ * server has the module downloaded with the HTML (scripts/vite-route-preloads.ts). Other pages load with React.lazy.
+ */
+function landingPage(load: () => Promise<{ default: ComponentType }>) {
+  return { lazy: async () => ({ Component: (await load()).default }) };
+}
+
+/** Every page but the home page is a chunk of its own, loaded when a visitor opens it. */
+const ProgrammesPage = landingPage(() =>
+  import('@web/features/programmes/pages/programmes-page').then((m) => ({ default: m.ProgrammesPage })),
+);
+const ProgrammePage = landingPage(() =>
+  import('@web/features/programmes/pages/programme-page').then((m) => ({ default: m.ProgrammePage })),
+);
+const ProvincesPage = landingPage(() =>
+  import('@web/features/provinces/pages/provinces-page').then((m) => ({ default: m.ProvincesPage })),
+);
+const ProvincePage = landingPage(() =>
+  import('@web/features/provinces/pages/province-page').then((m) => ({ default: m.ProvincePage })),
+);
 /** The map page (and, inside it, ECharts) loads only when a visitor opens it. */
-const MapPage = lazy(() => import('@web/features/map/pages/map-page'));
+const MapPage = landingPage(() => import('@web/features/map/pages/map-page'));
 
 /** Account and administration pages: separate chunks, so that the public pages stay light. */
 const RegisterPage = lazy(() => import('@web/features/accounts/pages/register-page'));
@@ -29,8 +47,8 @@ const OrganisationEditPage = lazy(() => import('@web/features/organisations/page
 const AcceptInvitationPage = lazy(() => import('@web/features/organisations/pages/accept-invitation-page'));
 const AdminUsersPage = lazy(() => import('@web/features/admin-users/pages/admin-users-page'));
 const TargetGroupPage = lazy(() => import('@web/features/target-group/pages/target-group-page'));
-const CallsPage = lazy(() => import('@web/features/calls/pages/calls-page'));
-const CallPage = lazy(() => import('@web/features/calls/pages/call-page'));
+const CallsPage = landingPage(() => import('@web/features/calls/pages/calls-page'));
+const CallPage = landingPage(() => import('@web/features/calls/pages/call-page'));
 const MyProposalsPage = lazy(() => import('@web/features/proposals/pages/my-proposals-page'));
 const ProposalPage = lazy(() => import('@web/features/proposals/pages/proposal-page'));
 const ProgrammeEditPage = lazy(() => import('@web/features/call-admin/pages/programme-edit-page'));
@@ -40,10 +58,10 @@ const FormBuilderPage = lazy(() => import('@web/features/call-admin/pages/form-b
 const IntakePage = lazy(() => import('@web/features/intake/pages/intake-page'));
 const RubricPage = lazy(() => import('@web/features/reviews/pages/rubric-page'));
 const RankingPage = lazy(() => import('@web/features/reviews/pages/ranking-page'));
-const ResultsPage = lazy(() => import('@web/features/decisions/pages/results-page'));
+const ResultsPage = landingPage(() => import('@web/features/decisions/pages/results-page'));
 const NotificationsPage = lazy(() => import('@web/features/inbox/pages/notifications-page'));
-const ContestsPage = lazy(() => import('@web/features/contests/pages/contests-page'));
-const ContestPage = lazy(() => import('@web/features/contests/pages/contest-page'));
+const ContestsPage = landingPage(() => import('@web/features/contests/pages/contests-page'));
+const ContestPage = landingPage(() => import('@web/features/contests/pages/contest-page'));
 const NominatePage = lazy(() => import('@web/features/contests/pages/nominate-page'));
 const WinnersPage = lazy(() => import('@web/features/contests/pages/winners-page'));
 const CertificatePage = lazy(() => import('@web/features/contests/pages/certificate-page'));
@@ -67,22 +85,22 @@ const CohortEditPage = lazy(() => import('@web/features/cohorts/pages/cohort-edi
 const CohortPage = lazy(() => import('@web/features/cohorts/pages/cohort-page'));
 const CohortAssessmentPage = lazy(() => import('@web/features/cohorts/pages/assessment-page'));
 const CohortResultsPage = lazy(() => import('@web/features/cohorts/pages/results-page'));
-const NetworkPage = lazy(() => import('@web/features/network/pages/network-page'));
+const NetworkPage = landingPage(() => import('@web/features/network/pages/network-page'));
 /** The network graph page (and, inside it, ECharts) loads only when a visitor opens it. */
 const NetworkGraphPage = lazy(() => import('@web/features/network/pages/network-graph-page'));
-const PartnerPage = lazy(() => import('@web/features/network/pages/partner-page'));
+const PartnerPage = landingPage(() => import('@web/features/network/pages/partner-page'));
 const PartnerEditPage = lazy(() => import('@web/features/network/pages/partner-edit-page'));
-const LibraryPage = lazy(() => import('@web/features/knowledge/pages/library-page'));
-const ResourcePage = lazy(() => import('@web/features/knowledge/pages/resource-page'));
+const LibraryPage = landingPage(() => import('@web/features/knowledge/pages/library-page'));
+const ResourcePage = landingPage(() => import('@web/features/knowledge/pages/resource-page'));
 const LibraryManagePage = lazy(() => import('@web/features/knowledge/pages/manage-page'));
 const ResourceEditPage = lazy(() => import('@web/features/knowledge/pages/resource-edit-page'));
-const NeedsPage = lazy(() => import('@web/features/needs/pages/needs-page'));
-const NeedNewPage = lazy(() => import('@web/features/needs/pages/need-new-page'));
-const NeedPage = lazy(() => import('@web/features/needs/pages/need-page'));
+const NeedsPage = landingPage(() => import('@web/features/needs/pages/needs-page'));
+const NeedNewPage = landingPage(() => import('@web/features/needs/pages/need-new-page'));
+const NeedPage = landingPage(() => import('@web/features/needs/pages/need-page'));
 const AdminNeedsPage = lazy(() => import('@web/features/needs/pages/admin-needs-page'));
 const StatementMatchesPage = lazy(() => import('@web/features/needs/pages/statement-matches-page'));
-const CataloguePage = lazy(() => import('@web/features/innovations/pages/catalogue-page'));
-const InnovationPage = lazy(() => import('@web/features/innovations/pages/innovation-page'));
+const CataloguePage = landingPage(() => import('@web/features/innovations/pages/catalogue-page'));
+const InnovationPage = landingPage(() => import('@web/features/innovations/pages/innovation-page'));
 const InnovationEditPage = lazy(() => import('@web/features/innovations/pages/innovation-edit-page'));
 const AdminInnovationsPage = lazy(() => import('@web/features/innovations/pages/admin-innovations-page'));
 const IndicatorLibraryPage = lazy(() => import('@web/features/impact/pages/indicator-library-page'));
@@ -91,13 +109,14 @@ const ProjectImpactPage = lazy(() => import('@web/features/impact/pages/project-
 const SroiEditorPage = lazy(() => import('@web/features/impact/pages/sroi-editor-page'));
 const ImpactReportPage = lazy(() => import('@web/features/impact/pages/impact-report-page'));
 const ImpactPortfolioPage = lazy(() => import('@web/features/impact/pages/impact-portfolio-page'));
-const CoveragePage = lazy(() => import('@web/features/coverage/pages/coverage-page'));
-const CoverageProvincePage = lazy(() => import('@web/features/coverage/pages/coverage-province-page'));
+const CoveragePage = landingPage(() => import('@web/features/coverage/pages/coverage-page'));
+const CoverageProvincePage = landingPage(() => import('@web/features/coverage/pages/coverage-province-page'));
 const DashboardsPage = lazy(() => import('@web/features/dashboards/pages/dashboards-page'));
-const ImpactDashboardPage = lazy(() => import('@web/features/dashboards/pages/impact-dashboard-page'));
+const ImpactDashboardPage = landingPage(() => import('@web/features/dashboards/pages/impact-dashboard-page'));
 const InsightsPage = lazy(() => import('@web/features/insights/pages/insights-page'));
-const OpenDataPage = lazy(() => import('@web/features/open-data/pages/open-data-page'));
-const DiffusionPage = lazy(() => import('@web/features/diffusion/pages/diffusion-page'));
+const DataImportsPage = lazy(() => import('@web/features/data-imports/pages/data-imports-page'));
+const OpenDataPage = landingPage(() => import('@web/features/open-data/pages/open-data-page'));
+const DiffusionPage = landingPage(() => import('@web/features/diffusion/pages/diffusion-page'));
 const VillagePage = lazy(() => import('@web/features/diffusion/pages/village-page'));
 const AdoptionPage = lazy(() => import('@web/features/diffusion/pages/adoption-page'));
 const AdoptionEditPage = lazy(() => import('@web/features/diffusion/pages/adoption-edit-page'));
@@ -107,12 +126,12 @@ const PersonEditPage = lazy(() => import('@web/features/mentoring/pages/person-e
 const MentoringPage = lazy(() => import('@web/features/mentoring/pages/mentoring-page'));
 const MentoringRequestNewPage = lazy(() => import('@web/features/mentoring/pages/request-new-page'));
 const MentoringRequestPage = lazy(() => import('@web/features/mentoring/pages/request-page'));
-const UnitsPage = lazy(() => import('@web/features/units/pages/units-page'));
-const UnitPage = lazy(() => import('@web/features/units/pages/unit-page'));
+const UnitsPage = landingPage(() => import('@web/features/units/pages/units-page'));
+const UnitPage = landingPage(() => import('@web/features/units/pages/unit-page'));
 const UnitsRollupPage = lazy(() => import('@web/features/units/pages/units-rollup-page'));
 const UnitDashboardPage = lazy(() => import('@web/features/units/pages/unit-dashboard-page'));
-const EventsPage = lazy(() => import('@web/features/activities/pages/events-page'));
-const EventPage = lazy(() => import('@web/features/activities/pages/event-page'));
+const EventsPage = landingPage(() => import('@web/features/activities/pages/events-page'));
+const EventPage = landingPage(() => import('@web/features/activities/pages/event-page'));
 const MyRegistrationsPage = lazy(() => import('@web/features/activities/pages/my-registrations-page'));
 const AttendPage = lazy(() => import('@web/features/activities/pages/attend-page'));
 const ActivityCertificatePage = lazy(() => import('@web/features/activities/pages/certificate-page'));
@@ -120,18 +139,19 @@ const ManageActivitiesPage = lazy(() => import('@web/features/activities/pages/m
 const ActivityEditorPage = lazy(() => import('@web/features/activities/pages/activity-editor-page'));
 const ActivityAdminPage = lazy(() => import('@web/features/activities/pages/activity-admin-page'));
 
-export const router = createBrowserRouter([
+/** The routes of the app; main.tsx makes the browser router of them. */
+export const routes: RouteObject[] = [
   {
     path: '/',
     element: <AppLayout />,
     errorElement: <RouteError />,
     children: [
       { index: true, element: <HomePage /> },
-      { path: 'programmes', element: <ProgrammesPage /> },
-      { path: 'programmes/:slug', element: <ProgrammePage /> },
-      { path: 'provinces', element: <ProvincesPage /> },
-      { path: 'provinces/:code', element: <ProvincePage /> },
-      { path: 'map', element: <MapPage /> },
+      { path: 'programmes', ...ProgrammesPage },
+      { path: 'programmes/:slug', ...ProgrammePage },
+      { path: 'provinces', ...ProvincesPage },
+      { path: 'provinces/:code', ...ProvincePage },
+      { path: 'map', ...MapPage },
       { path: 'register', element: <RegisterPage /> },
       { path: 'verify-email', element: <VerifyEmailPage /> },
       { path: 'login', element: <LoginPage /> },
@@ -148,9 +168,9 @@ export const router = createBrowserRouter([
       { path: 'invitations/accept', element: <AcceptInvitationPage /> },
       { path: 'admin/users', element: <AdminUsersPage /> },
       { path: 'admin/target-provinces', element: <TargetGroupPage /> },
-      { path: 'calls', element: <CallsPage /> },
-      { path: 'calls/:id', element: <CallPage /> },
-      { path: 'calls/:id/results', element: <ResultsPage /> },
+      { path: 'calls', ...CallsPage },
+      { path: 'calls/:id', ...CallPage },
+      { path: 'calls/:id/results', ...ResultsPage },
       { path: 'proposals', element: <MyProposalsPage /> },
       { path: 'proposals/:id', element: <ProposalPage /> },
       { path: 'admin/programmes/:slug/edit', element: <ProgrammeEditPage /> },
@@ -162,10 +182,10 @@ export const router = createBrowserRouter([
       { path: 'admin/calls/:id/rubric/:stage', element: <RubricPage /> },
       { path: 'admin/calls/:id/ranking', element: <RankingPage /> },
       { path: 'notifications', element: <NotificationsPage /> },
-      { path: 'contests', element: <ContestsPage /> },
+      { path: 'contests', ...ContestsPage },
       { path: 'contests/certificates', element: <CertificatePage /> },
       { path: 'contests/certificates/:code', element: <CertificatePage /> },
-      { path: 'contests/:id', element: <ContestPage /> },
+      { path: 'contests/:id', ...ContestPage },
       { path: 'contests/:id/nominate', element: <NominatePage /> },
       { path: 'contests/:id/winners', element: <WinnersPage /> },
       { path: 'admin/contests', element: <AdminContestsPage /> },
@@ -190,24 +210,24 @@ export const router = createBrowserRouter([
       { path: 'cohorts/:id/edit', element: <CohortEditPage /> },
       { path: 'cohorts/:id/assessment', element: <CohortAssessmentPage /> },
       { path: 'cohorts/:id/results', element: <CohortResultsPage /> },
-      { path: 'network', element: <NetworkPage /> },
+      { path: 'network', ...NetworkPage },
       { path: 'network/graph', element: <NetworkGraphPage /> },
-      { path: 'network/partners/:id', element: <PartnerPage /> },
+      { path: 'network/partners/:id', ...PartnerPage },
       { path: 'admin/network/partners/new', element: <PartnerEditPage /> },
       { path: 'admin/network/partners/:id/edit', element: <PartnerEditPage /> },
-      { path: 'knowledge', element: <LibraryPage /> },
-      { path: 'knowledge/:id', element: <ResourcePage /> },
+      { path: 'knowledge', ...LibraryPage },
+      { path: 'knowledge/:id', ...ResourcePage },
       { path: 'admin/knowledge', element: <LibraryManagePage /> },
       { path: 'admin/knowledge/new', element: <ResourceEditPage /> },
       { path: 'admin/knowledge/:id', element: <ResourceEditPage /> },
-      { path: 'needs', element: <NeedsPage /> },
-      { path: 'needs/new', element: <NeedNewPage /> },
-      { path: 'needs/:id', element: <NeedPage /> },
+      { path: 'needs', ...NeedsPage },
+      { path: 'needs/new', ...NeedNewPage },
+      { path: 'needs/:id', ...NeedPage },
       { path: 'admin/needs', element: <AdminNeedsPage /> },
       { path: 'problem-statements/:id/matches', element: <StatementMatchesPage /> },
-      { path: 'innovations', element: <CataloguePage /> },
+      { path: 'innovations', ...CataloguePage },
       { path: 'innovations/new', element: <InnovationEditPage /> },
-      { path: 'innovations/:id', element: <InnovationPage /> },
+      { path: 'innovations/:id', ...InnovationPage },
       { path: 'innovations/:id/edit', element: <InnovationEditPage /> },
       { path: 'admin/innovations', element: <AdminInnovationsPage /> },
       { path: 'admin/impact/indicators', element: <IndicatorLibraryPage /> },
@@ -216,13 +236,14 @@ export const router = createBrowserRouter([
       { path: 'projects/:id/sroi/:assessmentId', element: <SroiEditorPage /> },
       { path: 'projects/:id/impact/report', element: <ImpactReportPage /> },
       { path: 'impact/portfolio', element: <ImpactPortfolioPage /> },
-      { path: 'coverage', element: <CoveragePage /> },
-      { path: 'coverage/:code', element: <CoverageProvincePage /> },
+      { path: 'coverage', ...CoveragePage },
+      { path: 'coverage/:code', ...CoverageProvincePage },
       { path: 'dashboards', element: <DashboardsPage /> },
-      { path: 'impact', element: <ImpactDashboardPage /> },
+      { path: 'impact', ...ImpactDashboardPage },
       { path: 'admin/insights', element: <InsightsPage /> },
-      { path: 'open-data', element: <OpenDataPage /> },
-      { path: 'diffusion', element: <DiffusionPage /> },
+      { path: 'admin/data-imports', element: <DataImportsPage /> },
+      { path: 'open-data', ...OpenDataPage },
+      { path: 'diffusion', ...DiffusionPage },
       { path: 'villages/:id', element: <VillagePage /> },
       { path: 'adoptions/new', element: <AdoptionEditPage /> },
       { path: 'adoptions/:id', element: <AdoptionPage /> },
@@ -234,13 +255,13 @@ export const router = createBrowserRouter([
       { path: 'mentoring', element: <MentoringPage /> },
       { path: 'mentoring/new', element: <MentoringRequestNewPage /> },
       { path: 'mentoring/requests/:id', element: <MentoringRequestPage /> },
-      { path: 'units', element: <UnitsPage /> },
-      { path: 'units/:id', element: <UnitPage /> },
+      { path: 'units', ...UnitsPage },
+      { path: 'units/:id', ...UnitPage },
       { path: 'admin/units', element: <UnitsRollupPage /> },
       { path: 'admin/units/:id', element: <UnitDashboardPage /> },
-      { path: 'events', element: <EventsPage /> },
+      { path: 'events', ...EventsPage },
       { path: 'events/mine', element: <MyRegistrationsPage /> },
-      { path: 'events/:id', element: <EventPage /> },
+      { path: 'events/:id', ...EventPage },
       { path: 'attend', element: <AttendPage /> },
       { path: 'certificates', element: <ActivityCertificatePage /> },
       { path: 'certificates/:code', element: <ActivityCertificatePage /> },
@@ -251,4 +272,4 @@ export const router = createBrowserRouter([
       { path: '*', element: <NotFoundPage /> },
     ],
   },
-]);
+];

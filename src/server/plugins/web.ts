@@ -1,11 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fp from 'fastify-plugin';
 import fastifyStatic from '@fastify/static';
 import { AppError } from '@server/lib/errors';
 import { rateLimit } from '@server/lib/http';
-import type { Language } from '@shared/i18n';
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '@shared/i18n/languages';
 
 /** What a public page's HTML says about itself for link previews (search engines, LINE, Facebook). */
 export interface PageMeta {
@@ -56,6 +56,90 @@ export function withPageMeta(html: string, meta: PageMeta): string {
     .replace('</head>', () => `    ${tags}\n  </head>`);
 }
 
+/** The addresses of the build's message catalogues by language: `assets/i18n-<lang>-<hash>.json`, one a language. */
+export function findCatalogues(distDir: string): Partial<Record<Language, string>> {
+  const assets = path.join(distDir, 'assets');
+  const urls: Partial<Record<Language, string>> = {};
+  for (const name of existsSync(assets) ? readdirSync(assets) : []) {
+    const lang = /^i18n-([a-z]+)-[0-9a-f]+\.json$/.exec(name)?.[1];
+    if (isLanguage(lang)) {
+      urls[lang] = `/assets/${name}`;
+    }
+  }
+  return urls;
+}
+
+/**
+ * index.html preloads the default language's catalogue (scripts/vite-i18n-catalogues.ts); the SPA starts in the
+ * language of the `lang` cookie, so for another language the page preloads that language's catalogue instead.
+ */
+export function withCatalogue(
+  html: string,
+  catalogues: Partial<Record<Language, string>>,
+  lang: Language,
+): string {
+  const from = catalogues[DEFAULT_LANGUAGE];
+  const to = catalogues[lang];
+  return from && to && from !== to ? html.replace(from, () => to) : html;
+}
+
+/** A route's chunks (scripts/vite-route-preloads.ts): JS modules and CSS files, as absolute paths. */
+interface RouteFiles {
+  js: string[];
+  css: string[];
+}
+
+interface RoutePreload extends RouteFiles {
+  pattern: RegExp;
+  /** Static segments first: `/needs/new` wins over `/needs/:id`. */
+  staticSegments: number;
+}
+
+const SAFE_ASSET = /^\/[\w./-]+$/;
+
+/** The build's route preloads (`.vite/route-preloads.json`), ready to match request paths; none when it is absent. */
+export function readRoutePreloads(distDir: string): RoutePreload[] {
+  const file = path.join(distDir, '.vite', 'route-preloads.json');
+  if (!existsSync(file)) {
+    return [];
+  }
+  const { routes } = JSON.parse(readFileSync(file, 'utf8')) as { routes: Record<string, RouteFiles> };
+  return Object.entries(routes)
+    .map(([route, files]) => {
+      const segments = route.split('/').filter(Boolean);
+      const pattern = segments
+        .map((segment) =>
+          segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+        )
+        .join('/');
+      return {
+        pattern: new RegExp(`^/${pattern}/?$`),
+        staticSegments: segments.filter((segment) => !segment.startsWith(':')).length,
+        js: files.js.filter((url) => SAFE_ASSET.test(url)),
+        css: files.css.filter((url) => SAFE_ASSET.test(url)),
+      };
+    })
+    .sort((a, b) => b.staticSegments - a.staticSegments);
+}
+
+/**
+ * The HTML of a page on a public route with that route's chunks preloaded and its styles linked, so that they
+ * download with the entry instead of after it has run.
+ */
+export function withRoutePreloads(html: string, preloads: RoutePreload[], pathname: string): string {
+  const route = preloads.find((candidate) => candidate.pattern.test(pathname));
+  if (!route) {
+    return html;
+  }
+  const links = [
+    ...route.js.map((url) => `<link rel="modulepreload" crossorigin href="${url}">`),
+    // Applied from the start (the SPA paints nothing before its scripts anyway): Vite's loader then finds the sheet in
+    // place instead of adding it later, which would make the browser restyle the whole page once more.
+    ...route.css.map((url) => `<link rel="stylesheet" crossorigin href="${url}">`),
+  ];
+  return links.length > 0 ? html.replace('</head>', () => `  ${links.join('\n    ')}\n  </head>`) : html;
+}
+
 /**
  * Serves the built SPA from `distDir` (hashed assets cached for a year, index.html never cached) and answers every
  * unknown path: under /api with a JSON 404, elsewhere with the SPA's index.html so client routes deep-link.
@@ -69,12 +153,18 @@ export const webPlugin = fp(
   ) => {
     const distDir = path.resolve(opts.distDir);
     const hasWeb = existsSync(path.join(distDir, 'index.html'));
+    const catalogues = findCatalogues(distDir);
+    const routePreloads = readRoutePreloads(distDir);
     if (hasWeb) {
       await app.register(fastifyStatic, {
         root: distDir,
         prefix: '/',
         wildcard: false,
         index: false,
+        // The build writes .br and .gz copies of its text assets (scripts/vite-precompress.ts).
+        preCompressed: true,
+        // .vite/ holds the build's records for the server (route preloads), not files for browsers.
+        allowedPath: (pathname) => !pathname.startsWith('/.vite/'),
         setHeaders(res, filePath) {
           if (filePath.includes(`${path.sep}assets${path.sep}`)) {
             void res.header('cache-control', 'public, max-age=31536000, immutable');
@@ -93,17 +183,21 @@ export const webPlugin = fp(
           });
         }
         const meta = opts.pageMeta ? await opts.pageMeta(pathname, request.lang) : null;
-        if (meta) {
-          return reply
-            .header('cache-control', 'no-cache')
-            .header('vary', 'cookie, accept-language')
-            .type('text/html; charset=utf-8')
-            .send(withPageMeta(await readFile(path.join(distDir, 'index.html'), 'utf8'), meta));
-        }
+        const cookieLang: string | undefined = request.cookies.lang;
+        const html = withRoutePreloads(
+          withCatalogue(
+            await readFile(path.join(distDir, 'index.html'), 'utf8'),
+            catalogues,
+            isLanguage(cookieLang) ? cookieLang : DEFAULT_LANGUAGE,
+          ),
+          routePreloads,
+          pathname,
+        );
         return reply
           .header('cache-control', 'no-cache')
+          .header('vary', meta ? 'cookie, accept-language' : 'cookie')
           .type('text/html; charset=utf-8')
-          .sendFile('index.html');
+          .send(meta ? withPageMeta(html, meta) : html);
       },
     );
   },

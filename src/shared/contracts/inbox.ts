@@ -1,10 +1,6 @@
 import { z } from 'zod';
 
-/** At most this many notifications come back in one list, newest first. */
-export const INBOX_LIMIT = 50;
-
-/** How often the bell asks for the unread count (and again whenever the window regains focus). */
-export const INBOX_POLL_MS = 60_000;
+export { INBOX_LIMIT, INBOX_POLL_MS } from './inbox-limits';
 
 export const InboxQuerySchema = z
   .object({

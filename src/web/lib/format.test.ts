@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  compareText,
   formatBaht,
   formatDate,
   formatNumber,
@@ -16,6 +17,16 @@ describe('formatYear', () => {
     expect(formatYear(2023, 'th')).toBe('2566');
     expect(formatYear(2023, 'en')).toBe('2023');
     expect(toBuddhistYear(2025)).toBe(2568);
+  });
+});
+
+describe('compareText', () => {
+  it('orders names as the language does, like localeCompare', () => {
+    const thai = ['ยะลา', 'กระบี่', 'นราธิวาส', 'ตาก', 'แม่ฮ่องสอน'];
+    expect([...thai].sort((a, b) => compareText(a, b, 'th'))).toEqual(
+      [...thai].sort((a, b) => a.localeCompare(b, 'th')),
+    );
+    expect(['b', 'A', 'a', 'B'].sort((a, b) => compareText(a, b, 'en'))).toEqual(['a', 'A', 'b', 'B']);
   });
 });
 

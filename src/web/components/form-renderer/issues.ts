@@ -1,7 +1,7 @@
 import type { AnswerIssue, FormDefinition } from '@shared/contracts/forms';
-import { I18N_RESOURCES, type Language } from '@shared/i18n/index';
+import type { Language } from '@shared/i18n/index';
 import { formatBaht, formatDate } from '@web/lib/format';
-import type { MessageKey } from '@web/lib/i18n';
+import { isMessageKey } from '@web/lib/i18n';
 import type { Translate } from '@web/lib/forms';
 
 /** The question an issue's field names: `answers.budget.2.amountSatang` → `budget`. */
@@ -27,16 +27,7 @@ export function domIdOf(prefix: string, field: string): string {
 }
 
 /** Whether a string is a key of the catalogue (keys sent by the server, e.g. eligibility reasons). */
-export function isMessageKey(key: string): key is MessageKey {
-  let node: unknown = I18N_RESOURCES.th.translation;
-  for (const part of key.split('.')) {
-    if (typeof node !== 'object' || node === null || !(part in node)) {
-      return false;
-    }
-    node = (node as Record<string, unknown>)[part];
-  }
-  return typeof node === 'string';
-}
+export { isMessageKey };
 
 /** An answer issue in the person's words: money in baht, dates in the Buddhist Era. */
 export function issueText(issue: AnswerIssue, t: Translate, lang: Language): string {

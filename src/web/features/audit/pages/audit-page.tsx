@@ -2,7 +2,6 @@ import { useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useSearchParams } from 'react-router';
 import { AuditQuerySchema, type AuditEvent } from '@shared/contracts/audit';
-import { I18N_RESOURCES } from '@shared/i18n/index';
 import { SubmitButton, TextField } from '@web/components/ui/form';
 import { PageHeader } from '@web/components/ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '@web/components/ui/states';
@@ -10,7 +9,7 @@ import { RequireAuth } from '@web/features/accounts/components/require-auth';
 import { toApiError, withQuery, type ApiError } from '@web/lib/api';
 import { formatDate } from '@web/lib/format';
 import { apiErrorText, contractResolver, serverFormErrors, type Translate } from '@web/lib/forms';
-import { useI18n, type MessageKey } from '@web/lib/i18n';
+import { isMessageKey, useI18n, type MessageKey } from '@web/lib/i18n';
 import { usePageTitle } from '@web/lib/page-title';
 import { AUDIT_FILTER_KEYS, fetchAuditPage, filtersFromParams, type AuditFilters } from '../api';
 import { actionKey, describeChangeValue } from '../changes';
@@ -33,8 +32,10 @@ function filterSchema(t: Translate) {
 
 const blankToUndefined = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
 
-const ACTIONS: Record<string, string> = I18N_RESOURCES.th.translation.audit.actions;
-const ENTITIES: Record<string, string> = I18N_RESOURCES.th.translation.entities;
+/** Whether the catalogue words `code` under `section` (audit actions and entity types come as data). */
+function hasWording(section: 'audit.actions' | 'entities', code: string): boolean {
+  return !code.includes('.') && isMessageKey(`${section}.${code}`);
+}
 
 function Filters({
   filters,
@@ -186,7 +187,7 @@ function Actor({ event }: { event: AuditEvent }) {
 function EventRow({ event }: { event: AuditEvent }) {
   const { t, lang } = useI18n();
   const action = actionKey(event.action);
-  const entity = Object.hasOwn(ENTITIES, event.entityType)
+  const entity = hasWording('entities', event.entityType)
     ? t(`entities.${event.entityType}` as MessageKey)
     : event.entityType;
   return (
@@ -199,7 +200,7 @@ function EventRow({ event }: { event: AuditEvent }) {
       </td>
       <td data-label={t('audit.action')} className="audit-action">
         <div>
-          {Object.hasOwn(ACTIONS, action) ? (
+          {hasWording('audit.actions', action) ? (
             <>
               <span>{t(`audit.actions.${action}` as MessageKey)}</span>
               <code className="audit-code">{event.action}</code>

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { FORM_STAGES, type CallDetail, type CallForm, type FormStage } from '@shared/contracts/calls';
 import { FORM_LIMITS } from '@shared/contracts/forms';
-import { CATALOGUES } from '@shared/i18n/index';
+import { callsEn, callsTh } from '@shared/i18n/parts/calls';
 import { FormAlert, FormSuccess } from '@web/components/ui/form';
 import { PageHeader } from '@web/components/ui/page-header';
 import { ErrorState, LoadingState, NotFoundState } from '@web/components/ui/states';
@@ -42,8 +42,10 @@ import '@web/components/ui/panel.css';
 import '../call-admin.css';
 import { useUnsavedGuard } from '@web/lib/use-unsaved-guard';
 
-const TH = CATALOGUES.th.calls.admin.builder;
-const EN = CATALOGUES.en.calls.admin.builder;
+// New sections, questions and options get a title in both languages at once, so this page takes both languages'
+// wording from the calls part of the catalogue itself (the web loads one language's catalogue at a time).
+const TH = callsTh.admin.builder;
+const EN = callsEn.admin.builder;
 
 function isStage(value: string | undefined): value is FormStage {
   return value !== undefined && (FORM_STAGES as readonly string[]).includes(value);

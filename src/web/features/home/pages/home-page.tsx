@@ -42,15 +42,171 @@ function Hero() {
   );
 }
 
-export function HomePage() {
+// Each section asks for its own data, so that each answer re-renders its section only, not the whole page.
+function ProgrammesSection() {
+  const { t } = useI18n();
+  const programmes = useProgrammes();
+  return (
+    <section className="section" aria-labelledby="programmes-title">
+      <div className="section__head">
+        <div>
+          <h2 id="programmes-title">{t('home.programmesTitle')}</h2>
+          <p className="section__intro">{t('home.programmesIntro')}</p>
+        </div>
+        <Link to="/programmes" className="section__more">
+          {t('home.allProgrammes')} <span aria-hidden="true">→</span>
+        </Link>
+      </div>
+      {programmes.status === 'success' ? (
+        <ul className="card-grid">
+          {programmes.data.map((programme) => (
+            <li key={programme.slug}>
+              <ProgrammeCard programme={programme} />
+            </li>
+          ))}
+        </ul>
+      ) : programmes.status === 'error' ? (
+        <ErrorState error={programmes.error} onRetry={programmes.reload} />
+      ) : (
+        <LoadingState />
+      )}
+      <p className="home-contests" data-testid="home-contests">
+        <strong className="home-contests__title">{t('contests.home.title')}</strong>{' '}
+        <span>{t('contests.home.text')}</span>{' '}
+        <Link to="/contests" className="section__more home-contests__link">
+          {t('contests.home.link')} <span aria-hidden="true">→</span>
+        </Link>
+      </p>
+      <p className="home-contests" data-testid="home-catalogue">
+        <strong className="home-contests__title">{t('catalogue.homeTitle')}</strong>{' '}
+        <span>{t('catalogue.homeText')}</span>{' '}
+        <Link to="/innovations" className="section__more home-contests__link">
+          {t('catalogue.homeAction')} <span aria-hidden="true">→</span>
+        </Link>
+      </p>
+    </section>
+  );
+}
+
+function ObjectivesSection() {
   const { t, lang } = useI18n();
+  const objectives = useFlagshipObjectives();
+  return (
+    <section className="section" aria-labelledby="objectives-title">
+      <h2 id="objectives-title">{t('home.objectivesTitle')}</h2>
+      <p className="section__intro">{t('home.objectivesIntro')}</p>
+      {objectives.status === 'success' ? (
+        <ol className="objective-list">
+          {objectives.data.map((objective) => (
+            <li key={objective.number} className="objective-list__item">
+              <span className="objective-list__number" aria-hidden="true">
+                {objective.number}
+              </span>
+              <span>
+                <span className="visually-hidden">
+                  {t('home.objectiveNumber', { number: objective.number })}:{' '}
+                </span>
+                {localName(objective, lang)}
+              </span>
+            </li>
+          ))}
+        </ol>
+      ) : objectives.status === 'error' ? (
+        <ErrorState error={objectives.error} onRetry={objectives.reload} />
+      ) : (
+        <LoadingState />
+      )}
+    </section>
+  );
+}
+
+function TargetSection() {
+  const { t, lang } = useI18n();
+  const target = useTargetGroup();
+  return (
+    <section className="section" aria-labelledby="target-title">
+      <h2 id="target-title">{t('home.targetTitle')}</h2>
+      <p className="section__intro">{t('home.targetText')}</p>
+      {target.status === 'success' ? (
+        <>
+          <p className="target-group__description">{localText(target.data, 'description', lang)}</p>
+          <ol className="target-list">
+            {[...target.data.members]
+              .sort((a, b) => (a.rank ?? 999) - (b.rank ?? 999))
+              .map((member) => (
+                <li key={member.provinceCode}>
+                  <Link to={`/provinces/${member.provinceCode}`} className="target-list__link">
+                    <span className="target-list__rank" aria-hidden="true">
+                      {member.rank ?? '–'}
+                    </span>
+                    <span className="target-list__name">
+                      {member.rank !== null ? (
+                        <span className="visually-hidden">
+                          {t('home.targetRank', { rank: member.rank })}:{' '}
+                        </span>
+                      ) : null}
+                      {localName(member, lang)}
+                    </span>
+                  </Link>
+                </li>
+              ))}
+          </ol>
+          {sourceLinks(target.data.source).length > 0 ? (
+            <p className="target-group__source">
+              {t('home.targetSource')}:{' '}
+              {sourceLinks(target.data.source).map((link, index) => (
+                <span key={link.url}>
+                  {index > 0 ? ', ' : null}
+                  <ExternalLink href={link.url}>{link.label}</ExternalLink>
+                </span>
+              ))}
+            </p>
+          ) : null}
+        </>
+      ) : target.status === 'error' ? (
+        <ErrorState error={target.error} onRetry={target.reload} />
+      ) : (
+        <LoadingState />
+      )}
+    </section>
+  );
+}
+
+function ThemesSection() {
+  const { t, lang } = useI18n();
+  const themes = useThemes();
+  return (
+    <section className="section" aria-labelledby="themes-title">
+      <h2 id="themes-title">{t('home.themesTitle')}</h2>
+      <p className="section__intro">{t('home.themesIntro')}</p>
+      {themes.status === 'success' ? (
+        <ol className="theme-grid">
+          {themes.data.map((theme) => (
+            <li key={theme.code} className="theme-grid__item">
+              <span className="theme-grid__number" aria-hidden="true">
+                {theme.number}
+              </span>
+              <span>
+                <span className="visually-hidden">{t('home.themeNumber', { number: theme.number })}: </span>
+                {localName(theme, lang)}
+              </span>
+            </li>
+          ))}
+        </ol>
+      ) : themes.status === 'error' ? (
+        <ErrorState error={themes.error} onRetry={themes.reload} />
+      ) : (
+        <LoadingState />
+      )}
+    </section>
+  );
+}
+
+export function HomePage() {
+  const { t } = useI18n();
   usePageTitle();
   // Set by the account page after the person erased their account.
   const notice = useNotice();
-  const programmes = useProgrammes();
-  const objectives = useFlagshipObjectives();
-  const themes = useThemes();
-  const target = useTargetGroup();
 
   return (
     <>
@@ -64,144 +220,14 @@ export function HomePage() {
       <div className="container page-body">
         <ExploreLinks />
 
-        <section className="section" aria-labelledby="programmes-title">
-          <div className="section__head">
-            <div>
-              <h2 id="programmes-title">{t('home.programmesTitle')}</h2>
-              <p className="section__intro">{t('home.programmesIntro')}</p>
-            </div>
-            <Link to="/programmes" className="section__more">
-              {t('home.allProgrammes')} <span aria-hidden="true">→</span>
-            </Link>
-          </div>
-          {programmes.status === 'success' ? (
-            <ul className="card-grid">
-              {programmes.data.map((programme) => (
-                <li key={programme.slug}>
-                  <ProgrammeCard programme={programme} />
-                </li>
-              ))}
-            </ul>
-          ) : programmes.status === 'error' ? (
-            <ErrorState error={programmes.error} onRetry={programmes.reload} />
-          ) : (
-            <LoadingState />
-          )}
-          <p className="home-contests" data-testid="home-contests">
-            <strong className="home-contests__title">{t('contests.home.title')}</strong>{' '}
-            <span>{t('contests.home.text')}</span>{' '}
-            <Link to="/contests" className="section__more home-contests__link">
-              {t('contests.home.link')} <span aria-hidden="true">→</span>
-            </Link>
-          </p>
-          <p className="home-contests" data-testid="home-catalogue">
-            <strong className="home-contests__title">{t('catalogue.homeTitle')}</strong>{' '}
-            <span>{t('catalogue.homeText')}</span>{' '}
-            <Link to="/innovations" className="section__more home-contests__link">
-              {t('catalogue.homeAction')} <span aria-hidden="true">→</span>
-            </Link>
-          </p>
-        </section>
+        <ProgrammesSection />
 
         <div className="home-columns">
-          <section className="section" aria-labelledby="objectives-title">
-            <h2 id="objectives-title">{t('home.objectivesTitle')}</h2>
-            <p className="section__intro">{t('home.objectivesIntro')}</p>
-            {objectives.status === 'success' ? (
-              <ol className="objective-list">
-                {objectives.data.map((objective) => (
-                  <li key={objective.number} className="objective-list__item">
-                    <span className="objective-list__number" aria-hidden="true">
-                      {objective.number}
-                    </span>
-                    <span>
-                      <span className="visually-hidden">
-                        {t('home.objectiveNumber', { number: objective.number })}:{' '}
-                      </span>
-                      {localName(objective, lang)}
-                    </span>
-                  </li>
-                ))}
-              </ol>
-            ) : objectives.status === 'error' ? (
-              <ErrorState error={objectives.error} onRetry={objectives.reload} />
-            ) : (
-              <LoadingState />
-            )}
-          </section>
-
-          <section className="section" aria-labelledby="target-title">
-            <h2 id="target-title">{t('home.targetTitle')}</h2>
-            <p className="section__intro">{t('home.targetText')}</p>
-            {target.status === 'success' ? (
-              <>
-                <p className="target-group__description">{localText(target.data, 'description', lang)}</p>
-                <ol className="target-list">
-                  {[...target.data.members]
-                    .sort((a, b) => (a.rank ?? 999) - (b.rank ?? 999))
-                    .map((member) => (
-                      <li key={member.provinceCode}>
-                        <Link to={`/provinces/${member.provinceCode}`} className="target-list__link">
-                          <span className="target-list__rank" aria-hidden="true">
-                            {member.rank ?? '–'}
-                          </span>
-                          <span className="target-list__name">
-                            {member.rank !== null ? (
-                              <span className="visually-hidden">
-                                {t('home.targetRank', { rank: member.rank })}:{' '}
-                              </span>
-                            ) : null}
-                            {localName(member, lang)}
-                          </span>
-                        </Link>
-                      </li>
-                    ))}
-                </ol>
-                {sourceLinks(target.data.source).length > 0 ? (
-                  <p className="target-group__source">
-                    {t('home.targetSource')}:{' '}
-                    {sourceLinks(target.data.source).map((link, index) => (
-                      <span key={link.url}>
-                        {index > 0 ? ', ' : null}
-                        <ExternalLink href={link.url}>{link.label}</ExternalLink>
-                      </span>
-                    ))}
-                  </p>
-                ) : null}
-              </>
-            ) : target.status === 'error' ? (
-              <ErrorState error={target.error} onRetry={target.reload} />
-            ) : (
-              <LoadingState />
-            )}
-          </section>
+          <ObjectivesSection />
+          <TargetSection />
         </div>
 
-        <section className="section" aria-labelledby="themes-title">
-          <h2 id="themes-title">{t('home.themesTitle')}</h2>
-          <p className="section__intro">{t('home.themesIntro')}</p>
-          {themes.status === 'success' ? (
-            <ol className="theme-grid">
-              {themes.data.map((theme) => (
-                <li key={theme.code} className="theme-grid__item">
-                  <span className="theme-grid__number" aria-hidden="true">
-                    {theme.number}
-                  </span>
-                  <span>
-                    <span className="visually-hidden">
-                      {t('home.themeNumber', { number: theme.number })}:{' '}
-                    </span>
-                    {localName(theme, lang)}
-                  </span>
-                </li>
-              ))}
-            </ol>
-          ) : themes.status === 'error' ? (
-            <ErrorState error={themes.error} onRetry={themes.reload} />
-          ) : (
-            <LoadingState />
-          )}
-        </section>
+        <ThemesSection />
 
         <section className="section cta-band" aria-labelledby="cta-title">
           <div>

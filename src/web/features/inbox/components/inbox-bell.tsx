@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { Link, useLocation } from 'react-router';
-import { INBOX_POLL_MS, type InboxItem } from '@shared/contracts/inbox';
+import type { InboxItem } from '@shared/contracts/inbox';
+import { INBOX_POLL_MS } from '@shared/contracts/inbox-limits';
 import { ErrorState, LoadingState } from '@web/components/ui/states';
 import { useAuth } from '@web/features/accounts/auth';
 import { toApiError, type ApiError } from '@web/lib/api';

@@ -14,7 +14,7 @@ import { OffsetPager } from '@web/components/ui/pager';
 import { PageHeader } from '@web/components/ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '@web/components/ui/states';
 import { useProgrammes } from '@web/features/programmes/api';
-import { formatBaht, formatNumber } from '@web/lib/format';
+import { compareText, formatBaht, formatNumber } from '@web/lib/format';
 import { useI18n, type MessageKey } from '@web/lib/i18n';
 import { useMetaDescription, usePageTitle } from '@web/lib/page-title';
 import { useAddressList } from '@web/lib/url-filters';
@@ -148,7 +148,7 @@ export default function CataloguePage() {
     () => activeFilters > 0 || window.matchMedia('(min-width: 48rem)').matches,
   );
   const byName = (a: { nameTh: string; nameEn: string }, b: { nameTh: string; nameEn: string }) =>
-    lang === 'en' ? a.nameEn.localeCompare(b.nameEn, 'en') : a.nameTh.localeCompare(b.nameTh, 'th');
+    lang === 'en' ? compareText(a.nameEn, b.nameEn, 'en') : compareText(a.nameTh, b.nameTh, 'th');
 
   const select = (
     key: 'theme' | 'sdg' | 'province' | 'region' | 'srlMin' | 'srlMax' | 'programme' | 'sort',

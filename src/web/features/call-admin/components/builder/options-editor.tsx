@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { FORM_LIMITS, type ChoiceOption } from '@shared/contracts/forms';
-import { CATALOGUES } from '@shared/i18n/index';
+import { callsEn, callsTh } from '@shared/i18n/parts/calls';
 import { FieldError } from '@web/components/ui/form';
 import { interpolate } from '@web/lib/format';
 import { useI18n } from '@web/lib/i18n';
@@ -98,8 +98,8 @@ export function OptionsEditor({
               ...options,
               newOption(
                 options,
-                interpolate(CATALOGUES.th.calls.admin.builder.newOption, { number: options.length + 1 }),
-                interpolate(CATALOGUES.en.calls.admin.builder.newOption, { number: options.length + 1 }),
+                interpolate(callsTh.admin.builder.newOption, { number: options.length + 1 }),
+                interpolate(callsEn.admin.builder.newOption, { number: options.length + 1 }),
               ),
             ])
           }
