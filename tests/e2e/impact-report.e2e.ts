@@ -145,7 +145,7 @@ describe('impact report and portfolio', () => {
     await expect.poll(() => page.getByTestId('ir-drill-project').count()).toBe(unitGroup?.projectCount);
     await screenshot(page, 'impact-portfolio-unit-1280');
     await page.setViewportSize({ width: 390, height: 844 });
-    expect(await overflowsHorizontally(page)).toBe(false);
+    await expect.poll(() => overflowsHorizontally(page)).toBe(false);
     await screenshot(page, 'impact-portfolio-unit-390');
     expect(problems).toEqual([]);
     await context.close();

@@ -138,8 +138,12 @@ describe('public portal', () => {
     await watchProgressBars(page);
 
     for (const format of ['xlsx', 'pdf'] as const) {
+      const panels = page.getByTestId('job-progress');
+      const before = await panels.count();
       await page.getByTestId(`pi-export-${format}`).click();
-      const panel = page.getByTestId('job-progress').first();
+      // the new job's panel comes first once its request has answered
+      await expect.poll(() => panels.count(), { timeout: 30_000 }).toBe(before + 1);
+      const panel = panels.first();
       await expect.poll(() => panel.getAttribute('data-status'), { timeout: 60_000 }).toBe('succeeded');
       const link = panel.getByTestId('job-download');
       const download = page.waitForEvent('download');
