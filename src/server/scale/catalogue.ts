@@ -1,8 +1,10 @@
 import { innovationOwners, innovations, innovationSrlHistory } from '@server/db/schema/index';
-import type { InnovationSearchFields } from '@server/modules/innovations/innovations.search';
-import { PROVINCES } from '@shared/reference/provinces';
+import {
+  innovationSearchParts,
+  type InnovationSearchFields,
+} from '@server/modules/innovations/innovations.search';
 import type { AdoptionPackage } from '@shared/contracts/innovations';
-import { THEMES, type ThemeCode } from '@shared/reference/themes';
+import type { ThemeCode } from '@shared/reference/themes';
 import type { Organisations, People, Reference, ScaleContext } from './context';
 import { zipfSampler } from './distributions';
 import type { Loader, Row, TableBuffer } from './loader';
@@ -222,29 +224,7 @@ function cachedInnovationSearchText(seed: InnovationSeed): string {
  * equal.
  */
 export function innovationSearchTextCached(fields: InnovationSearchFields): string {
-  const themeNames = THEMES.filter((t) => fields.themes.includes(t.code)).flatMap((t) => [
-    t.nameTh,
-    t.nameEn,
-  ]);
-  const province = PROVINCES.find((p) => p.code === fields.originProvinceCode);
-  return searchTextOf(
-    fields.titleTh,
-    fields.titleEn,
-    fields.summaryTh,
-    fields.summaryEn,
-    fields.problemTh,
-    fields.problemEn,
-    fields.solutionTh,
-    fields.solutionEn,
-    fields.howItWorksTh,
-    fields.howItWorksEn,
-    fields.targetUsersTh,
-    fields.targetUsersEn,
-    ...themeNames,
-    province?.nameTh,
-    province?.nameEn,
-    fields.originVillageName,
-  );
+  return searchTextOf(...innovationSearchParts(fields));
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { InnovationSearchFields } from '@server/modules/innovations/innovations.search';
 import type { ThemeCode } from '@shared/reference/themes';
 import type { OrganisationTypeCode } from '@shared/reference/organisation-types';
 import type { Random } from './random';
@@ -220,20 +221,10 @@ export function projectAbstract(random: Random, topic: Topic, place: Place): Bil
 }
 
 /** Text fields of a catalogue entry. */
-export interface InnovationText {
-  titleTh: string;
-  titleEn: string;
-  summaryTh: string;
-  summaryEn: string;
-  problemTh: string;
-  problemEn: string;
-  solutionTh: string;
-  solutionEn: string;
-  howItWorksTh: string;
-  howItWorksEn: string;
-  targetUsersTh: string;
-  targetUsersEn: string;
-}
+export type InnovationText = Omit<
+  InnovationSearchFields,
+  'themes' | 'originProvinceCode' | 'originVillageName'
+>;
 
 export function innovationText(
   random: Random,

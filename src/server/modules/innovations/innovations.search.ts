@@ -25,14 +25,14 @@ export interface InnovationSearchFields {
   originVillageName?: string;
 }
 
-/** The `search_text` of an innovation: its words (Thai segmented) in both languages, its themes' names included. */
-export function innovationSearchText(fields: InnovationSearchFields): string {
+/** The words an innovation is found by, in both languages: its texts, its themes' and province's names, its village. */
+export function innovationSearchParts(fields: InnovationSearchFields): Array<string | null | undefined> {
   const themeNames = THEMES.filter((t) => fields.themes.includes(t.code)).flatMap((t) => [
     t.nameTh,
     t.nameEn,
   ]);
   const province = PROVINCES.find((p) => p.code === fields.originProvinceCode);
-  return toSearchText(
+  return [
     fields.titleTh,
     fields.titleEn,
     fields.summaryTh,
@@ -49,7 +49,12 @@ export function innovationSearchText(fields: InnovationSearchFields): string {
     province?.nameTh,
     province?.nameEn,
     fields.originVillageName,
-  );
+  ];
+}
+
+/** The `search_text` of an innovation: its words (Thai segmented) in both languages, its themes' names included. */
+export function innovationSearchText(fields: InnovationSearchFields): string {
+  return toSearchText(...innovationSearchParts(fields));
 }
 
 const columns = { vector: innovations.searchVector, trigramText: innovations.searchTitle };
