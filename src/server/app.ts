@@ -211,7 +211,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     storage: app.fileStorage,
     intervalMs: env.OUTBOX_POLL_MS,
     clock: () => app.clock(),
-    onError: (error) => workerLogger(app.log, 'jobs').error({ err: error }, 'job worker failed'),
+    onError: (error, job) =>
+      workerLogger(app.log, 'jobs').error(
+        job ? { err: error, jobId: job.id, jobKind: job.kind } : { err: error },
+        job ? 'job failed' : 'job worker failed',
+      ),
   });
   app.decorate('jobs', jobWorker);
   app.addHook('onClose', async () => {

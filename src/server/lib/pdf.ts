@@ -178,6 +178,11 @@ export class PdfBuilder {
     this.y = MARGIN;
   }
 
+  /** Where the next line is written, in points from the top of the page. */
+  get cursor(): number {
+    return this.y;
+  }
+
   private get left() {
     return MARGIN;
   }

@@ -26,7 +26,7 @@ export const errorHandlerPlugin = fp(
       const body = toErrorBody(error, request);
       const status = ERROR_STATUS[body.error.code];
       if (status >= 500) {
-        request.log.error({ err: error, reqId: request.id }, 'request failed');
+        request.log.error({ err: error }, 'request failed');
       } else {
         request.log.info({ code: body.error.code, status }, 'request rejected');
       }

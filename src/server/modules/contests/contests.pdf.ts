@@ -1,6 +1,6 @@
-import QRCode from 'qrcode';
 import { translate } from '@server/lib/i18n';
 import { PdfBuilder, formatIsoDate } from '@server/lib/pdf';
+import { drawCertificateFrame, drawCertificateSeal } from '@server/lib/pdf-certificate';
 import type { Language } from '@shared/i18n/index';
 import type { PrintableCertificate } from './contests.service';
 
@@ -21,18 +21,7 @@ export async function renderCertificatePdf(
     author: translate(lang, 'app.agency'),
     lang,
   });
-  const doc = pdf.doc;
-  const { width, height } = doc.page;
-  doc
-    .rect(24, 24, width - 48, height - 48)
-    .lineWidth(3)
-    .strokeColor('#0b3a5b')
-    .stroke();
-  doc
-    .rect(32, 32, width - 64, height - 64)
-    .lineWidth(0.8)
-    .strokeColor('#c9a227')
-    .stroke();
+  drawCertificateFrame(pdf, '#0b3a5b');
 
   pdf.space(72);
   pdf.paragraph(translate(lang, 'app.agency'), { align: 'center', size: 13, color: '#0b3a5b', bold: true });
@@ -81,22 +70,10 @@ export async function renderCertificatePdf(
     color: '#5b6775',
   });
 
-  const qr = await QRCode.toBuffer(verifyUrl, {
-    type: 'png',
-    margin: 1,
-    width: 240,
-    errorCorrectionLevel: 'M',
+  await drawCertificateSeal(pdf, {
+    verifyUrl,
+    codeLine: t('code', { code: certificate.code }),
+    verifyLine: t('verifyAt', { url: verifyUrl }),
   });
-  const qrSize = 96;
-  const qrY = height - 72 - qrSize - 54;
-  doc.image(qr, (width - qrSize) / 2, qrY, { width: qrSize, height: qrSize });
-  pdf.space(Math.max(0, qrY + qrSize + 10 - cursorOf(pdf)));
-  pdf.paragraph(t('code', { code: certificate.code }), { align: 'center', size: 12, bold: true });
-  pdf.paragraph(t('verifyAt', { url: verifyUrl }), { align: 'center', size: 9, color: '#5b6775' });
   return pdf.toBuffer();
-}
-
-/** Where the builder writes next: its cursor is private, and the QR code is placed outside the text flow. */
-function cursorOf(pdf: PdfBuilder): number {
-  return (pdf as unknown as { y: number }).y;
 }

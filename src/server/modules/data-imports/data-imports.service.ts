@@ -185,67 +185,80 @@ const auditMeta = (params: ImportJobParams, requestedBy: string | null): Request
   requestId: params.requestId,
 });
 
+type ImportOutcome = Omit<ReportInput, 'kind' | 'params' | 'startedAt' | 'startedMs'>;
+interface ImportRun {
+  onProgress: (done: number, total: number, stepKey: string) => Promise<void>;
+  audit: { meta: RequestMeta; entityId: string };
+  fileName: string;
+}
+
+/** An import job: the upload read, the importer's steps, one more for the report, then the report as the download. */
+function defineImportJob(
+  kind: DataImportKind,
+  jobKind: string,
+  runImport: (db: Database, text: string, run: ImportRun) => Promise<ImportOutcome>,
+) {
+  return jobs.defineJobHandler({
+    kind: jobKind,
+    params: ImportJobParamsSchema,
+    total: () => 4,
+    async run({ db, params, step, storage, jobId, requestedBy, now }) {
+      const startedMs = performance.now();
+      const progress = progressOf(step);
+      return withUpload(storage, params.uploadKey, async (text) => {
+        const outcome = await runImport(db, text, {
+          onProgress: progress.onProgress,
+          audit: { meta: auditMeta(params, requestedBy), entityId: jobId },
+          fileName: params.fileName,
+        });
+        await progress.report();
+        return renderReport({ kind, params, startedAt: now, startedMs, ...outcome });
+      });
+    },
+  });
+}
+
 /** The job that imports an area-indicator CSV: reading, a step per batch of rows checked, writing, the report. */
-export const indicatorsImportJob = jobs.defineJobHandler({
-  kind: 'indicators-import',
-  params: ImportJobParamsSchema,
-  total: () => 4,
-  async run({ db, params, step, storage, jobId, requestedBy, now }) {
-    const startedMs = performance.now();
-    const progress = progressOf(step);
-    return withUpload(storage, params.uploadKey, async (text) => {
-      const result = await importIndicators(db, text, {
-        onProgress: progress.onProgress,
-        audit: { meta: auditMeta(params, requestedBy), entityId: jobId, fileName: params.fileName },
-      });
-      await progress.report();
-      return renderReport({
-        kind: 'indicators',
-        params,
-        startedAt: now,
-        startedMs,
-        outcome: result.outcome,
-        rowsRead: result.rowsRead,
-        imported: result.values,
-        indicatorsCreated: result.indicatorsCreated,
-        indicatorsUpdated: result.indicatorsUpdated,
-        provinces: result.provinces,
-        years: result.years,
-        problems: result.problems,
-      });
+export const indicatorsImportJob = defineImportJob(
+  'indicators',
+  'indicators-import',
+  async (db, text, run) => {
+    const result = await importIndicators(db, text, {
+      onProgress: run.onProgress,
+      audit: { ...run.audit, fileName: run.fileName },
     });
+    return {
+      outcome: result.outcome,
+      rowsRead: result.rowsRead,
+      imported: result.values,
+      indicatorsCreated: result.indicatorsCreated,
+      indicatorsUpdated: result.indicatorsUpdated,
+      provinces: result.provinces,
+      years: result.years,
+      problems: result.problems,
+    };
   },
-});
+);
 
 /** The job that imports province boundaries from GeoJSON: reading, a step per feature checked, writing, the report. */
-export const boundariesImportJob = jobs.defineJobHandler({
-  kind: 'boundaries-import',
-  params: ImportJobParamsSchema,
-  total: () => 4,
-  async run({ db, params, step, storage, jobId, requestedBy, now }) {
-    const startedMs = performance.now();
-    const progress = progressOf(step);
-    return withUpload(storage, params.uploadKey, async (text) => {
-      const result = await importBoundaryGeoJson(db, text, {
-        source: params.fileName,
-        onProgress: progress.onProgress,
-        audit: { meta: auditMeta(params, requestedBy), entityId: jobId },
-      });
-      await progress.report();
-      return renderReport({
-        kind: 'boundaries',
-        params,
-        startedAt: now,
-        startedMs,
-        outcome: result.outcome,
-        rowsRead: result.rowsRead,
-        imported: result.provinces,
-        provinces: result.provinces,
-        problems: result.problems,
-      });
+export const boundariesImportJob = defineImportJob(
+  'boundaries',
+  'boundaries-import',
+  async (db, text, run) => {
+    const result = await importBoundaryGeoJson(db, text, {
+      source: run.fileName,
+      onProgress: run.onProgress,
+      audit: run.audit,
     });
+    return {
+      outcome: result.outcome,
+      rowsRead: result.rowsRead,
+      imported: result.provinces,
+      provinces: result.provinces,
+      problems: result.problems,
+    };
   },
-});
+);
 
 const HANDLERS = { indicators: indicatorsImportJob, boundaries: boundariesImportJob } as const;
 

@@ -169,7 +169,10 @@ describe('job queue', () => {
   it('fails a job whose handler throws, and one of an unknown kind, with a code and no stack', async () => {
     const bad = await queue('test-failing', {});
     const unknown = await queue('no-such-kind', {});
-    const opts = options();
+    const reported: { message: string; job?: { id: string; kind: string } }[] = [];
+    const opts = options({
+      onError: (error, job) => reported.push({ message: (error as Error).message, ...(job ? { job } : {}) }),
+    });
     while (await runNextJob(ctx.database.db, opts)) {
       // run both
     }
@@ -177,6 +180,8 @@ describe('job queue', () => {
     expect(badJob).toMatchObject({ status: 'failed', errorCode: 'HANDLER_FAILED', downloadUrl: null });
     expect((await jobOf(owner, unknown)).json<{ data: Job }>().data.errorCode).toBe('UNKNOWN_KIND');
     expect((await owner.client.get(`/api/jobs/${bad}/download`)).statusCode).toBe(409);
+    // the failure is reported with the job it belongs to, for the log line
+    expect(reported).toEqual([{ message: 'boom', job: { id: bad, kind: 'test-failing' } }]);
   });
 
   it('takes back the job of a dead worker, and fails it after the last attempt', async () => {

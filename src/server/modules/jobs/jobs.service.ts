@@ -195,7 +195,8 @@ export interface JobWorkerOptions {
   clock: () => Date;
   /** How often a running job's heartbeat is bumped besides its steps (default: a quarter of the stale time). */
   heartbeatMs?: number;
-  onError: (error: unknown) => void;
+  /** Told of every failure; `job` names the job when the failure was one job's. */
+  onError: (error: unknown, job?: { id: string; kind: string }) => void;
 }
 
 /**
@@ -220,7 +221,7 @@ export async function runNextJob(db: Database, options: JobWorkerOptions): Promi
         (held) => {
           lost ||= !held;
         },
-        (error: unknown) => options.onError(error),
+        (error: unknown) => options.onError(error, { id: row.id, kind: row.kind }),
       );
     },
     options.heartbeatMs ?? (JOB_LIMITS.staleSeconds * 1000) / 4,
@@ -266,7 +267,7 @@ export async function runNextJob(db: Database, options: JobWorkerOptions): Promi
   } catch (error) {
     clearInterval(heartbeat);
     if (!(error instanceof JobLostError)) {
-      options.onError(error);
+      options.onError(error, { id: row.id, kind: row.kind });
       const code: JobErrorCode = isZodError(error) ? 'BAD_PARAMS' : 'HANDLER_FAILED';
       await repo.failJob(db, row.id, attempt, code, JOB_LIMITS.failedHours);
     }
