@@ -5,9 +5,17 @@ import type {
   ActivityDetail,
   Registration,
 } from '@shared/contracts/activities';
+import type { AssessmentResults, CohortList } from '@shared/contracts/cohorts';
 import { registerVerified, unexpected, waitForMail } from './accounts-helpers';
 import { api, apiLogin, DEMO_PASSWORD, type ApiSession } from './api-client';
-import { launchBrowser, overflowsHorizontally, screenshot, watchProblems } from './browser';
+import {
+  jobProgressBarSeen,
+  launchBrowser,
+  overflowsHorizontally,
+  screenshot,
+  watchJobProgressBars,
+  watchProblems,
+} from './browser';
 import { renderPdf } from './pdf-render';
 
 const baseUrl = inject('baseUrl');
@@ -165,4 +173,47 @@ describe('incubation: a workshop from publishing to a verified certificate', () 
     expect(unexpected(staffProblems)).toEqual([]);
     expect(unexpected(publicProblems)).toEqual([]);
   }, 180_000);
+});
+
+describe('cohort results: the unit exports them as CSV in a job', () => {
+  it('shows a progress bar, then downloads a CSV with a row per member that opens in Excel', async () => {
+    let chosen: AssessmentResults | null = null;
+    for (const cohort of await api<CohortList>(unit, 'GET', '/api/cohorts')) {
+      const results = await api<AssessmentResults>(unit, 'GET', `/api/cohorts/${cohort.id}/results`);
+      if (results.participants.length > 0) {
+        chosen = results;
+        break;
+      }
+    }
+    expect(chosen, 'a demo cohort of the unit with assessment results').not.toBeNull();
+    const results = chosen as AssessmentResults;
+    const page = await openAs(UNIT_EMAIL, DEMO_PASSWORD, `/cohorts/${results.cohortId}/results`);
+    const problems = watchProblems(page);
+    await page.getByTestId('results-participants').waitFor();
+    await watchJobProgressBars(page);
+    await page.getByTestId('results-export-csv').click();
+    const panel = page.getByTestId('job-progress').first();
+    await panel.waitFor();
+    await expect.poll(() => panel.getAttribute('data-status'), { timeout: 60_000 }).toBe('succeeded');
+    expect(await jobProgressBarSeen(page)).toBe(true);
+    await screenshot(page, 'cohort-results-export-1280');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByTestId('job-download').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^cohort-results-\d{4}-[0-9a-f]{8}\.csv$/);
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(await download.path(), 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const lines = text.slice(1).trimEnd().split('\r\n');
+    expect(lines).toHaveLength(results.participants.length + 1);
+    for (const participant of results.participants) {
+      expect(text).toContain(participant.name);
+    }
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await screenshot(page, 'cohort-results-export-390');
+    expect(unexpected(problems)).toEqual([]);
+  }, 120_000);
 });

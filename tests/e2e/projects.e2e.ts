@@ -1,12 +1,20 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
 import { th } from '@shared/i18n/th';
-import type { ProjectDetail, ReportDetail } from '@shared/contracts/projects';
+import type { DisbursementReport, ProjectDetail, ReportDetail } from '@shared/contracts/projects';
 import { bangkokDate } from '@shared/projects/plan';
 import { signedInContext, unexpected, waitForMail } from './accounts-helpers';
 import { api, apiLogin, DEMO_PASSWORD, OFFICER_EMAIL, type ApiSession } from './api-client';
 import { awardProjectViaApi, BAHT, EVIDENCE_PDF } from './project-helpers';
-import { launchBrowser, overflowsHorizontally, screenshot, watchProblems } from './browser';
+import {
+  jobProgressBarSeen,
+  launchBrowser,
+  overflowsHorizontally,
+  screenshot,
+  watchJobProgressBars,
+  watchProblems,
+} from './browser';
 import { renderPdf } from './pdf-render';
 
 const baseUrl = inject('baseUrl');
@@ -268,6 +276,41 @@ describe('grant project: award → agreement → reports → payments → close-
     expect(closed.status).toBe('closed');
     expect(closed.innovationId).not.toBeNull();
     await screenshot(page, 'projects-closed-officer-th');
+    expect(unexpected(problems)).toEqual([]);
+  });
+
+  it('the officer exports the disbursement report as XLSX in a job; the totals match the report', async () => {
+    const figures = await api<DisbursementReport>(officer, 'GET', '/api/projects/disbursements');
+    expect(figures.totals.paidSatang).toBeGreaterThanOrEqual(AWARD_BAHT * BAHT);
+    const [page, problems] = await pageAs(OFFICER_EMAIL, DEMO_PASSWORD, '/admin/disbursements');
+    await page.getByTestId('disbursements-table').waitFor();
+    await watchJobProgressBars(page);
+    await page.getByTestId('disbursements-xlsx').click();
+    const panel = page.getByTestId('job-progress').first();
+    await panel.waitFor();
+    await expect.poll(() => panel.getAttribute('data-status'), { timeout: 60_000 }).toBe('succeeded');
+    expect(await jobProgressBarSeen(page)).toBe(true);
+    await screenshot(page, 'projects-disbursements-export-1280');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByTestId('job-download').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('disbursements.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const sheet = workbook.worksheets[0];
+    expect((sheet?.getRow(1).values as unknown[]).filter(Boolean)).toContain('จ่ายแล้วในปี (บาท)');
+    const last = (sheet?.getRow(sheet.rowCount).values as unknown[]).slice(1);
+    expect(last[0]).toBe('รวมทั้งหมด');
+    expect(last.slice(2, 5)).toEqual([
+      figures.totals.projects,
+      figures.totals.awardedSatang / 100,
+      figures.totals.paidSatang / 100,
+    ]);
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await screenshot(page, 'projects-disbursements-export-390');
     expect(unexpected(problems)).toEqual([]);
   });
 });
