@@ -10,6 +10,11 @@ import type { DataImportOverview, DataImportReport } from '@shared/contracts/dat
 import { DATA_IMPORT_LIMITS } from '@shared/contracts/data-imports';
 import type { Job } from '@shared/contracts/jobs';
 import { importIndicators } from '@server/modules/indicators/indicators.service';
+import { eq, sql } from 'drizzle-orm';
+import { jobs as jobsTable } from '@server/db/schema/index';
+import { JOB_LIMITS } from '@shared/contracts/jobs';
+import * as jobs from '@server/modules/jobs/jobs.service';
+import { boundariesImportJob, indicatorsImportJob } from './data-imports.service';
 
 let ctx: TestContext;
 let admin: Person;
@@ -414,5 +419,44 @@ describe('boundary imports', () => {
     });
     expect(report.problems[3]?.reasonEn).toBe('province 10 is already in feature 1');
     expect((await boundaries()).find((f) => f.id === 10)?.geometry.coordinates).toEqual([ring(100, 13)]);
+  });
+});
+
+describe('an import whose worker is lost', () => {
+  it('keeps the upload while the job may be retried and removes it once the job has failed for good', async () => {
+    // the app's own worker would take the job at once; this test plays the dead worker itself
+    await ctx.app.jobs.stop();
+    const db = ctx.database.db;
+    const uploadKey = await ctx.app.fileStorage.put('imports', csv([HEADER]));
+    const [job] = await db
+      .insert(jobsTable)
+      .values({
+        kind: indicatorsImportJob.kind,
+        params: { uploadKey, fileName: 'lost.csv', ip: null, requestId: null },
+        requestedBy: admin.userId,
+        total: 4,
+      })
+      .returning({ id: jobsTable.id });
+    if (!job) {
+      throw new Error('no job row');
+    }
+    const row = async () => (await db.select().from(jobsTable).where(eq(jobsTable.id, job.id)))[0];
+    const registry = jobs.createJobRegistry([indicatorsImportJob, boundariesImportJob]);
+    const dies = async (attempts: number) => {
+      await db
+        .update(jobsTable)
+        .set({ status: 'running', attempts, heartbeatAt: sql`now() - interval '1 hour'` })
+        .where(eq(jobsTable.id, job.id));
+      await jobs.tidyJobs(db, ctx.app.fileStorage, registry);
+    };
+    const stored = path.basename(uploadKey);
+
+    await dies(1);
+    expect((await row())?.status).toBe('queued');
+    expect(uploadsLeft()).toContain(stored);
+
+    await dies(JOB_LIMITS.maxAttempts);
+    expect(await row()).toMatchObject({ status: 'failed', errorCode: 'WORKER_LOST' });
+    expect(uploadsLeft()).not.toContain(stored);
   });
 });

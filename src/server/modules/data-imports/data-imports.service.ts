@@ -215,6 +215,8 @@ function defineImportJob(
         return renderReport({ kind, params, startedAt: now, startedMs, ...outcome });
       });
     },
+    // the upload is kept while the job may be retried; once it has failed for good, nothing will read it
+    abandon: (params, storage) => storage.remove(params.uploadKey),
   });
 }
 

@@ -148,7 +148,7 @@ export async function reclaimStaleJobs(
   staleSeconds: number,
   maxAttempts: number,
   failedKeepHours: number,
-): Promise<{ requeued: number; failed: number }> {
+): Promise<{ requeued: number; failed: { id: string; kind: string; params: unknown }[] }> {
   const stale = and(
     eq(jobs.status, 'running'),
     or(
@@ -166,13 +166,13 @@ export async function reclaimStaleJobs(
       updatedAt: sql`now()`,
     })
     .where(and(stale, sql`${jobs.attempts} >= ${maxAttempts}`))
-    .returning({ id: jobs.id });
+    .returning({ id: jobs.id, kind: jobs.kind, params: jobs.params });
   const requeued = await db
     .update(jobs)
     .set({ status: 'queued', heartbeatAt: null, stepKey: '', progress: 0, updatedAt: sql`now()` })
     .where(and(stale, sql`${jobs.attempts} < ${maxAttempts}`))
     .returning({ id: jobs.id });
-  return { requeued: requeued.length, failed: failed.length };
+  return { requeued: requeued.length, failed };
 }
 
 /** Ended jobs past their expiry, with their result file's key (to delete it first). */

@@ -31,6 +31,7 @@ function gate() {
 }
 
 const runs = new Map<string, number>();
+const abandoned: string[] = [];
 let held: { reached: ReturnType<typeof gate>; release: ReturnType<typeof gate> } | null = null;
 
 const stepped = defineJobHandler({
@@ -51,6 +52,9 @@ const stepped = defineJobHandler({
       fileName: 'ผลลัพธ์.txt',
       contentType: 'text/plain',
     };
+  },
+  async abandon(params) {
+    abandoned.push(params.text);
   },
 });
 
@@ -200,7 +204,7 @@ describe('job queue', () => {
       .set({ status: 'running', heartbeatAt: sql`now()`, attempts: 1 })
       .where(eq(jobsTable.id, live));
 
-    await tidyJobs(db, ctx.app.fileStorage);
+    await tidyJobs(db, ctx.app.fileStorage, options().registry);
     expect((await repo.findJob(db, id))?.status).toBe('queued');
     expect((await repo.findJob(db, live))?.status).toBe('running');
     expect(await runNextJob(db, options())).toBe(true);
@@ -211,8 +215,12 @@ describe('job queue', () => {
       .update(jobsTable)
       .set({ status: 'running', attempts: 3, heartbeatAt: sql`now() - interval '1 hour'` })
       .where(eq(jobsTable.id, live));
-    await tidyJobs(db, ctx.app.fileStorage);
+    await tidyJobs(db, ctx.app.fileStorage, options().registry);
     expect(await repo.findJob(db, live)).toMatchObject({ status: 'failed', errorCode: 'WORKER_LOST' });
+    // failed for good: its kind is told, once, to release what it held; the job retried was not
+    expect(abandoned).toEqual(['live']);
+    await tidyJobs(db, ctx.app.fileStorage, options().registry);
+    expect(abandoned).toEqual(['live']);
   });
 
   it('drops the work of a worker whose job was taken back meanwhile', async () => {
@@ -244,7 +252,7 @@ describe('job queue', () => {
       .set({ expiresAt: sql`now() - interval '1 minute'` })
       .where(eq(jobsTable.id, id));
     expect((await owner.client.get(`/api/jobs/${id}/download`)).statusCode).toBe(404);
-    await tidyJobs(db, ctx.app.fileStorage);
+    await tidyJobs(db, ctx.app.fileStorage, options().registry);
     expect(await repo.findJob(db, id)).toBeUndefined();
     await expect(ctx.app.fileStorage.get(key ?? '')).rejects.toThrow();
   });

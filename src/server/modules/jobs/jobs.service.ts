@@ -48,6 +48,11 @@ export interface JobHandler<P> {
   /** The number of steps for the bar (at least 1). */
   total(params: P): number;
   run(context: JobContext<P>): Promise<JobResult>;
+  /**
+   * Releases what the job holds outside its row (an upload waiting to be imported) when it fails for good without
+   * its handler ending: its worker was lost on the last attempt.
+   */
+  abandon?(params: P, storage: FileStorage): Promise<void>;
 }
 
 /** A handler with its parameter type hidden, as the registry keeps it. */
@@ -56,6 +61,8 @@ export interface RegisteredJobHandler {
   /** Checks raw parameters; throws a ZodError when they are bad. */
   prepare(raw: unknown): { params: Record<string, unknown>; total: number };
   run(context: JobContext<unknown>): Promise<JobResult>;
+  /** Releases what the job holds (see JobHandler.abandon); nothing when the kind holds nothing or the params are bad. */
+  abandon(raw: unknown, storage: FileStorage): Promise<void>;
 }
 
 /** Wraps a typed handler for the registry: parameters are checked by its schema on creation and again on run. */
@@ -69,6 +76,12 @@ export function defineJobHandler<P extends Record<string, unknown>>(
       return { params, total: Math.max(1, handler.total(params)) };
     },
     run: (context) => handler.run({ ...context, params: handler.params.parse(context.params) }),
+    async abandon(raw, storage) {
+      const parsed = handler.params.safeParse(raw);
+      if (handler.abandon && parsed.success) {
+        await handler.abandon(parsed.data, storage);
+      }
+    },
   };
 }
 
@@ -278,11 +291,19 @@ export async function runNextJob(db: Database, options: JobWorkerOptions): Promi
 const isZodError = (error: unknown) => error instanceof Error && error.name === 'ZodError';
 
 /**
- * Housekeeping: jobs whose worker died go back to the queue (or fail after JOB_LIMITS.maxAttempts), and ended jobs
- * past their expiry are deleted with their files.
+ * Housekeeping: jobs whose worker died go back to the queue (or fail after JOB_LIMITS.maxAttempts, their kind told
+ * to release what they held), and ended jobs past their expiry are deleted with their files.
  */
-export async function tidyJobs(db: Database, storage: FileStorage): Promise<void> {
-  await repo.reclaimStaleJobs(db, JOB_LIMITS.staleSeconds, JOB_LIMITS.maxAttempts, JOB_LIMITS.failedHours);
+export async function tidyJobs(db: Database, storage: FileStorage, registry: JobRegistry): Promise<void> {
+  const { failed } = await repo.reclaimStaleJobs(
+    db,
+    JOB_LIMITS.staleSeconds,
+    JOB_LIMITS.maxAttempts,
+    JOB_LIMITS.failedHours,
+  );
+  for (const job of failed) {
+    await registry.get(job.kind)?.abandon(job.params, storage);
+  }
   for (const expired of await repo.listExpiredJobs(db, 100)) {
     if (expired.resultStorageKey) {
       await storage.remove(expired.resultStorageKey);
@@ -308,7 +329,7 @@ export function startJobWorker(db: Database, options: JobWorkerOptions): JobWork
   return startPollLoop({
     intervalMs: options.intervalMs,
     async round(isStopped) {
-      await tidyJobs(db, options.storage);
+      await tidyJobs(db, options.storage, options.registry);
       while (!isStopped() && (await runNextJob(db, options))) {
         // keep running while jobs are queued
       }
