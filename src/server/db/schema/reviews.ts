@@ -267,6 +267,10 @@ export const decisions = pgTable(
   (t) => [
     uniqueIndex('decisions_proposal_stage_key').on(t.proposalId, t.stage),
     index('decisions_call_outcome_idx').on(t.callId, t.outcome),
+    /** Announced awards (the open-data dataset): counted, dated and paged per call from this small index. */
+    index('decisions_announced_awards_idx')
+      .on(t.callId, t.updatedAt)
+      .where(sql`outcome = 'award' AND notified_at IS NOT NULL`),
   ],
 );
 

@@ -65,10 +65,23 @@ export async function insertSession(db: DbOrTx, values: typeof sessions.$inferIn
   return rows[0]?.id ?? '';
 }
 
-/** A live session by token hash, with its user (active only). */
+/**
+ * A live session by token hash, with what the request's actor needs of its user (active only) and the user's roles:
+ * one query, as every signed-in request asks it.
+ */
 export async function findLiveSession(db: DbOrTx, tokenHash: string) {
   const rows = await db
-    .select({ session: sessions, user: users })
+    .select({
+      sessionId: sessions.id,
+      csrfToken: sessions.csrfToken,
+      mfaPending: sessions.mfaPending,
+      lastSeenAt: sessions.lastSeenAt,
+      userId: users.id,
+      totpEnabledAt: users.totpEnabledAt,
+      roles: sql<Array<{ role: string; drivingUnitId: string | null }>>`coalesce((
+        SELECT json_agg(json_build_object('role', ${userRoles.role}, 'drivingUnitId', ${userRoles.drivingUnitId}))
+        FROM ${userRoles} WHERE ${userRoles.userId} = ${users.id}), '[]'::json)`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(

@@ -387,20 +387,19 @@ export async function resolveSession(
   if (!found) {
     return null;
   }
-  const { session, user } = found;
-  if (Date.now() - new Date(session.lastSeenAt).getTime() > 60_000) {
-    await repo.touchSession(db, session.id);
+  if (Date.now() - new Date(found.lastSeenAt).getTime() > 60_000) {
+    await repo.touchSession(db, found.sessionId);
   }
-  const roles = await repo.listRoles(db, user.id);
+  const roles = found.roles;
   const roleNames = roles.map((r) => r.role as PlatformRole);
-  const totpEnabled = user.totpEnabledAt !== null;
+  const totpEnabled = found.totpEnabledAt !== null;
   return {
-    userId: user.id,
-    sessionId: session.id,
+    userId: found.userId,
+    sessionId: found.sessionId,
     roles: roleNames,
     drivingUnitId: roles.find((r) => r.drivingUnitId)?.drivingUnitId ?? null,
-    csrfToken: session.csrfToken,
-    mfaPending: session.mfaPending,
+    csrfToken: found.csrfToken,
+    mfaPending: found.mfaPending,
     totpEnabled,
     mustEnrollTotp:
       config.requireStaffTwoFactor && !totpEnabled && roleNames.some((r) => ROLES_REQUIRING_2FA.includes(r)),

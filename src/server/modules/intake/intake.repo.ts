@@ -280,34 +280,11 @@ const selectionJoins = {
   decisions: and(eq(decisions.proposalId, proposals.id), eq(decisions.stage, proposals.stage)),
 };
 
-type Selection = Pick<IntakeRow, keyof typeof selectionColumns>;
-
-const NO_SELECTION: Selection = {
-  phase: null,
-  shortlisted: null,
-  decisionOutcome: null,
-  decisionAmountSatang: null,
-  decisionNotifiedAt: null,
-};
-
-/** Where the given proposals are in selection, by id. */
-async function findSelections(db: DbOrTx, ids: readonly string[]): Promise<Map<string, Selection>> {
-  if (ids.length === 0) {
-    return new Map();
-  }
-  const rows = await db
-    .select({ id: proposals.id, ...selectionColumns })
-    .from(proposals)
-    .leftJoin(proposalReviewStates, selectionJoins.states)
-    .leftJoin(decisions, selectionJoins.decisions)
-    .where(inArray(proposals.id, [...ids]));
-  return new Map(rows.map(({ id, ...selection }) => [id, selection]));
-}
-
 /**
- * One page of a call's proposals matching the filter, in the asked order, with where each is in selection. The
- * selection is read for the page's rows only, after paging: joined into the paged query, its lookups would also
- * run for every row skipped by the offset.
+ * One page of a call's proposals matching the filter, in the asked order, with where each is in selection. The page's
+ * ids are found first, from the proposals alone (an index on the order serves them, often without reading a row);
+ * only then are the page's rows read with their organisation, call and selection: joined into the paged query,
+ * those lookups would also run for every row skipped by the offset.
  */
 export async function listIntake(
   db: DbOrTx,
@@ -316,20 +293,16 @@ export async function listIntake(
   limit: number,
   offset: number,
 ): Promise<IntakeRow[]> {
-  const rows = await db
-    .select(rowColumns)
+  const page = await db
+    .select({ id: proposals.id })
     .from(proposals)
-    .innerJoin(organisations, eq(organisations.id, proposals.organisationId))
-    .innerJoin(calls, eq(calls.id, proposals.callId))
     .where(whereOf(filter))
     .orderBy(...orderOf(filter, sort))
     .limit(limit)
     .offset(offset);
-  const selections = await findSelections(
-    db,
-    rows.map((r) => r.id),
-  );
-  return rows.map((r) => ({ ...r, ...(selections.get(r.id) ?? NO_SELECTION) }));
+  const ids = page.map((r) => r.id);
+  const rows = new Map((await findIntakeRows(db, ids)).map((r) => [r.id, r]));
+  return ids.flatMap((id) => rows.get(id) ?? []);
 }
 
 /** How many of a call's proposals match the filter; with `atMost`, counting stops after that many (+1). */

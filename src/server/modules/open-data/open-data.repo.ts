@@ -102,8 +102,8 @@ export function callStats(db: DbOrTx) {
 /** Awards decided and announced (released to the applicant): the public result of a call. */
 const announcedAwards = sql`${decisions.outcome} = 'award' AND ${decisions.notifiedAt} IS NOT NULL`;
 
-export async function listAwards(db: DbOrTx, window: Window) {
-  const query = db
+function awardsQuery(db: DbOrTx, where: SQL) {
+  return db
     .select({
       decisionId: decisions.id,
       receiptNumber: proposals.receiptNumber,
@@ -128,9 +128,54 @@ export async function listAwards(db: DbOrTx, window: Window) {
     .innerJoin(organisations, eq(organisations.id, proposals.organisationId))
     .innerJoin(calls, eq(calls.id, decisions.callId))
     .innerJoin(programmes, eq(programmes.id, calls.programmeId))
+    .where(where)
+    .orderBy(asc(calls.fiscalYear), asc(calls.code), asc(proposals.receiptNumber), asc(decisions.id))
+    .$dynamic();
+}
+
+/** How many announced awards each call has, in the dataset's order of calls (a call's code is unique in its year). */
+async function countAwardsPerCall(db: DbOrTx): Promise<Array<{ callId: string; count: number }>> {
+  const perCall = db
+    .select({ callId: decisions.callId, count: sql<number>`count(*)::int`.as('count') })
+    .from(decisions)
     .where(announcedAwards)
-    .orderBy(asc(calls.fiscalYear), asc(calls.code), asc(proposals.receiptNumber), asc(decisions.id));
-  return windowed(query.$dynamic(), window);
+    .groupBy(decisions.callId)
+    .as('per_call');
+  const rows = await db
+    .select({ callId: perCall.callId, count: perCall.count })
+    .from(perCall)
+    .innerJoin(calls, eq(calls.id, perCall.callId))
+    .orderBy(asc(calls.fiscalYear), asc(calls.code));
+  return rows.map((r) => ({ callId: r.callId, count: Number(r.count) }));
+}
+
+/**
+ * The awards in order of call (fiscal year, code), receipt number and id. A page is read from the few calls it spans
+ * only: the awards are counted per call first (from the announced awards' index), so the sort never covers the awards
+ * of every call, nor their proposals' receipt numbers.
+ */
+export async function listAwards(db: DbOrTx, window: Window) {
+  if (!window) {
+    return awardsQuery(db, announcedAwards);
+  }
+  const spanned: string[] = [];
+  let before = 0;
+  let skipped = 0;
+  for (const { callId, count } of await countAwardsPerCall(db)) {
+    if (before + count > window.offset && before < window.offset + window.limit) {
+      if (spanned.length === 0) {
+        skipped = before;
+      }
+      spanned.push(callId);
+    }
+    before += count;
+  }
+  if (spanned.length === 0) {
+    return [];
+  }
+  return awardsQuery(db, and(announcedAwards, inArray(decisions.callId, spanned)) ?? announcedAwards)
+    .limit(window.limit)
+    .offset(window.offset - skipped);
 }
 
 export function awardStats(db: DbOrTx) {

@@ -1,6 +1,5 @@
-import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@server/db/client';
-import { updateIfVersionMatches } from '@server/db/versioned';
 import {
   calls,
   decisions,
@@ -16,9 +15,16 @@ export type NewProposal = typeof proposals.$inferInsert;
 export type ProposalChanges = Partial<Omit<NewProposal, 'id' | 'createdAt' | 'createdBy' | 'version'>>;
 export type AttachmentRow = typeof proposalAttachments.$inferSelect;
 
+/** A proposal's columns but its search text and vector (derived from the rest, long, and read by search only). */
+const {
+  searchText: _searchText,
+  searchVector: _searchVector,
+  ...proposalColumns
+} = getTableColumns(proposals);
+
 /** A proposal with what its views need of its organisation and call, and the reader's memberships. */
 const detailColumns = (userId: string) => ({
-  proposal: proposals,
+  proposal: proposalColumns,
   organisation: {
     id: organisations.id,
     nameTh: organisations.nameTh,
@@ -100,14 +106,22 @@ export async function insertProposal(db: DbOrTx, values: NewProposal): Promise<s
   return row.id;
 }
 
-/** Saves when `version` is still current and bumps it; false when someone saved first. */
-export function updateIfVersion(
+/**
+ * Updates the proposal if its version is still `version` (bumping it and `updatedAt`), and returns the row as saved
+ * (without search text and vector); undefined when another change came first.
+ */
+export async function updateIfVersionReturning(
   db: DbOrTx,
   id: string,
   version: number,
   changes: ProposalChanges,
-): Promise<boolean> {
-  return updateIfVersionMatches(db, proposals, id, version, changes);
+) {
+  const rows = await db
+    .update(proposals)
+    .set({ ...changes, version: sql`${proposals.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(proposals.id, id), eq(proposals.version, version)))
+    .returning(proposalColumns);
+  return rows[0];
 }
 
 /** Changes a proposal the caller holds locked; `bumpVersion` for changes the applicant's open drafts must notice. */

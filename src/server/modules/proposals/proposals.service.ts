@@ -700,7 +700,9 @@ export async function saveProposal(
   if (tooLarge) {
     throw tooLarge;
   }
-  const known = await db.transaction(async (tx): Promise<KnownParts> => {
+  // The version check is the UPDATE's own condition, so the reads need no transaction (under READ COMMITTED it would
+  // give them no common snapshot either): one is opened only when the co-applicants are replaced with the update.
+  const save = async (tx: DbOrTx): Promise<KnownParts & { saved: Loaded }> => {
     const loaded = await load(tx, actor, id);
     authorize(actor, proposalPolicy.write, loaded.access);
     const p = loaded.record.proposal;
@@ -731,7 +733,7 @@ export async function saveProposal(
       answers,
       { ...p, titleTh, titleEn },
     );
-    const saved = await repo.updateIfVersion(tx, id, body.version, {
+    const saved = await repo.updateIfVersionReturning(tx, id, body.version, {
       titleTh,
       titleEn,
       problemStatementId,
@@ -744,10 +746,12 @@ export async function saveProposal(
     if (body.coApplicantIds) {
       await repo.replaceCoApplicants(tx, id, [...new Set(body.coApplicantIds)]);
     }
-    return { form, attachments };
-  });
-  // the form version and the attachments do not change in a save: only the proposal row is read again
-  return toDetail(db, actor, await load(db, actor, id), now, known);
+    return { form, attachments, saved: { ...loaded, record: { ...loaded.record, proposal: saved } } };
+  };
+  const known = body.coApplicantIds ? await db.transaction(save) : await save(db);
+  // The form version, the attachments, the call and the organisation do not change in a save: the proposal row is
+  // the one the update returned; new co-applicants can change who may see it, so then it is loaded again.
+  return toDetail(db, actor, body.coApplicantIds ? await load(db, actor, id) : known.saved, now, known);
 }
 
 /**
