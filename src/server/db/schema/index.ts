@@ -15,3 +15,4 @@ export * from './knowledge';
 export * from './innovations';
 export * from './impact';
 export * from './jobs';
+export * from './summaries';

@@ -1,13 +1,15 @@
 /**
  * What the coverage map reads from other modules' tables (a read model): funded projects with their provinces and
- * awards, adoptions of published innovations that reached adoption, and the area indicators' figures. No writes.
+ * awards, adoptions of published innovations that reached adoption (per province from the adoption tallies the
+ * triggers keep), and the area indicators' figures. No writes.
  */
 import { and, asc, desc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '@server/db/client';
+import { queryRows, type DbOrTx } from '@server/db/client';
 import {
   adoptions,
   areaIndicatorValues,
   calls,
+  coverageAdoptionTallies,
   innovations,
   projects,
   villages,
@@ -30,19 +32,7 @@ export function fiscalYearDates(fiscalYear: number): { from: string; until: stri
 
 /** Every funded project in scope with its provinces, award and (published) catalogue entry's origin. */
 export async function listFundedProjects(db: DbOrTx, scope: CoverageScope, provinceCode?: number) {
-  const conditions: SQL[] = [];
-  if (scope.programmeId) {
-    conditions.push(eq(calls.programmeId, scope.programmeId));
-  }
-  if (scope.theme) {
-    conditions.push(sql`${scope.theme}::text = ANY(${projects.themes})`);
-  }
-  if (scope.fiscalYear !== null) {
-    conditions.push(eq(projects.fiscalYear, scope.fiscalYear));
-  }
-  if (provinceCode !== undefined) {
-    conditions.push(sql`${provinceCode}::smallint = ANY(${projects.provinceCodes})`);
-  }
+  const where = fundedProjectsWhere(scope);
   return db
     .select({
       id: projects.id,
@@ -62,8 +52,99 @@ export async function listFundedProjects(db: DbOrTx, scope: CoverageScope, provi
       innovations,
       and(eq(innovations.projectId, projects.id), eq(innovations.status, 'published')),
     )
-    .where(conditions.length > 0 ? and(...conditions) : undefined)
+    .where(
+      and(
+        where,
+        provinceCode === undefined ? undefined : sql`${provinceCode}::smallint = ANY(${projects.provinceCodes})`,
+      ),
+    )
     .orderBy(desc(projects.fiscalYear), asc(projects.agreementNumber));
+}
+
+function fundedProjectsWhere(scope: CoverageScope): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (scope.programmeId) {
+    conditions.push(eq(calls.programmeId, scope.programmeId));
+  }
+  if (scope.theme) {
+    conditions.push(sql`${scope.theme}::text = ANY(${projects.themes})`);
+  }
+  if (scope.fiscalYear !== null) {
+    conditions.push(eq(projects.fiscalYear, scope.fiscalYear));
+  }
+  return conditions.length > 0 ? and(...conditions) : undefined;
+}
+
+/**
+ * The funded projects in scope, summed per province: each award split evenly over the project's provinces (each once,
+ * the remainder satang to the lowest codes first) and the number of projects. A project counts once per published
+ * catalogue entry made from it (at least once), as `listFundedProjects` lists it. Also the projects without a
+ * province: their awards and number, and the number of distinct projects with one.
+ */
+export async function sumFundedProjectsByProvince(db: DbOrTx, scope: CoverageScope) {
+  const where = fundedProjectsWhere(scope);
+  const funded = sql`SELECT ${projects.id} AS id, ${projects.awardSatang} AS award,
+        ARRAY(SELECT DISTINCT c FROM unnest(${projects.provinceCodes}) c ORDER BY c) AS codes
+      FROM ${projects}
+      INNER JOIN ${calls} ON ${calls.id} = ${projects.callId}
+      LEFT JOIN ${innovations} ON ${innovations.projectId} = ${projects.id} AND ${innovations.status} = 'published'
+      ${where ? sql`WHERE ${where}` : sql``}`;
+  // One pass: a row per province code, and the row without a code holds the projects without a province.
+  const rows = await queryRows<{ code: number | null; grant: string; projects: number; with: number }>(
+    db,
+    sql`WITH funded AS (${funded})
+        SELECT u.code::int AS code,
+               sum(f.award / cardinality(f.codes) + CASE WHEN u.idx <= f.award % cardinality(f.codes) THEN 1 ELSE 0 END)::bigint AS "grant",
+               count(*)::int AS projects, 0 AS with
+          FROM funded f, unnest(f.codes) WITH ORDINALITY AS u(code, idx)
+         GROUP BY u.code
+        UNION ALL
+        SELECT NULL, coalesce(sum(award) FILTER (WHERE cardinality(codes) = 0), 0)::bigint,
+               (count(*) FILTER (WHERE cardinality(codes) = 0))::int,
+               (count(DISTINCT id) FILTER (WHERE cardinality(codes) > 0))::int
+          FROM funded`,
+  );
+  const provinces = rows.filter((r) => r.code !== null);
+  const totals = rows.find((r) => r.code === null);
+  return {
+    provinces: provinces.map((r) => ({
+      code: Number(r.code),
+      grantSatang: Number(r.grant),
+      projects: Number(r.projects),
+    })),
+    unassignedSatang: Number(totals?.grant ?? 0),
+    projectsWithoutProvince: Number(totals?.projects ?? 0),
+    projectsWithProvince: Number(totals?.with ?? 0),
+  };
+}
+
+/**
+ * Adoptions of published innovations that reached adoption, summed per province from the tallies: beneficiaries and
+ * how many are adopted or sustained now. Same scope as `listReachedAdoptions`.
+ */
+export async function sumReachedAdoptionsByProvince(db: DbOrTx, scope: CoverageScope) {
+  const t = coverageAdoptionTallies;
+  const rows = await db
+    .select({
+      provinceCode: t.provinceCode,
+      beneficiaries: sql<string>`sum(${t.beneficiaries})::bigint`,
+      adoptions: sql<number>`sum(${t.countedAdoptions})::int`,
+    })
+    .from(t)
+    .where(
+      and(
+        eq(t.isPublished, true),
+        scope.programmeId ? eq(t.programmeId, scope.programmeId) : undefined,
+        scope.theme ? sql`${scope.theme}::text = ANY(${t.themes})` : undefined,
+        scope.fiscalYear !== null ? eq(t.fiscalYear, scope.fiscalYear) : undefined,
+      ),
+    )
+    .groupBy(t.provinceCode);
+  return rows.map((r) => ({
+    provinceCode: r.provinceCode,
+    beneficiaries: Number(r.beneficiaries),
+    adoptions: Number(r.adoptions),
+  }));
 }
 
 const projectOfInnovation = alias(projects, 'innovation_project');

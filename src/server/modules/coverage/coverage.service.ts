@@ -122,46 +122,32 @@ function shareIn(project: FundedProject, provinceCode: number): number {
   return index < 0 ? 0 : (splitEvenly(project.awardSatang, codes.length)[index] ?? 0);
 }
 
-interface Computed {
-  coverage: Coverage;
-  projects: FundedProject[];
-  adoptions: ReachedAdoption[];
-}
-
-async function compute(db: Database, filters: CoverageFilters): Promise<Computed> {
+async function compute(db: Database, filters: CoverageFilters): Promise<Coverage> {
   const scope = await scopeOf(db, filters);
   const chosen = await chooseNeed(db, filters);
-  const [provinces, poorCounts, projects, adoptions, values, fiscalYears] = await Promise.all([
+  const [provinces, poorCounts, funded, reached, values, fiscalYears] = await Promise.all([
     listProvinces(db, {}),
     repo.listLatestFigures(db, POOR_COUNT_INDICATOR),
-    repo.listFundedProjects(db, scope),
-    repo.listReachedAdoptions(db, scope),
+    repo.sumFundedProjectsByProvince(db, scope),
+    repo.sumReachedAdoptionsByProvince(db, scope),
     chosen ? getIndicatorValues(db, chosen.code, chosen.year) : Promise.resolve(null),
     repo.listProjectFiscalYears(db),
   ]);
 
   const tallies = new Map<number, Tally>(provinces.map((p) => [p.code, emptyTally()]));
-  let unassignedSatang = 0;
-  for (const project of projects) {
-    const codes = provincesOf(project);
-    if (codes.length === 0) {
-      unassignedSatang += project.awardSatang;
-      continue;
-    }
-    const shares = splitEvenly(project.awardSatang, codes.length);
-    codes.forEach((code, i) => {
-      const tally = tallies.get(code);
-      if (tally) {
-        tally.grantSatang += shares[i] ?? 0;
-        tally.projects += 1;
-      }
-    });
-  }
-  for (const adoption of adoptions) {
-    const tally = tallies.get(adoption.provinceCode);
+  const { unassignedSatang } = funded;
+  for (const row of funded.provinces) {
+    const tally = tallies.get(row.code);
     if (tally) {
-      tally.beneficiaries += beneficiaryTotal(adoption);
-      tally.adoptions += COUNTED_ADOPTION_STATUSES.has(adoption.status) ? 1 : 0;
+      tally.grantSatang += row.grantSatang;
+      tally.projects += row.projects;
+    }
+  }
+  for (const row of reached) {
+    const tally = tallies.get(row.provinceCode);
+    if (tally) {
+      tally.beneficiaries += row.beneficiaries;
+      tally.adoptions += row.adoptions;
     }
   }
 
@@ -238,33 +224,28 @@ async function compute(db: Database, filters: CoverageFilters): Promise<Computed
     };
   }
 
-  const projectIds = new Set(projects.filter((p) => provincesOf(p).length > 0).map((p) => p.id));
   const underServed = rankUnderServed(rows).map((r) => r.code);
   return {
-    coverage: {
-      filters: {
-        programme: filters.programme ?? null,
-        theme: filters.theme ?? null,
-        fiscalYear: filters.fiscalYear ?? null,
-        measure: filters.measure,
-      },
-      need,
-      threshold: UNDER_SERVED_THRESHOLD,
-      totals: {
-        grantSatang: rows.reduce((sum, r) => sum + r.grantSatang, 0) + unassignedSatang,
-        unassignedSatang,
-        projects: projectIds.size + projects.filter((p) => provincesOf(p).length === 0).length,
-        beneficiaries: rows.reduce((sum, r) => sum + r.beneficiaries, 0),
-        adoptions: rows.reduce((sum, r) => sum + r.adoptions, 0),
-        provincesReached: rows.filter((r) => r.projects > 0 || r.adoptions > 0).length,
-        underServed: underServed.length,
-      },
-      provinces: rows,
-      underServed,
-      fiscalYears,
+    filters: {
+      programme: filters.programme ?? null,
+      theme: filters.theme ?? null,
+      fiscalYear: filters.fiscalYear ?? null,
+      measure: filters.measure,
     },
-    projects,
-    adoptions,
+    need,
+    threshold: UNDER_SERVED_THRESHOLD,
+    totals: {
+      grantSatang: rows.reduce((sum, r) => sum + r.grantSatang, 0) + unassignedSatang,
+      unassignedSatang,
+      projects: funded.projectsWithProvince + funded.projectsWithoutProvince,
+      beneficiaries: rows.reduce((sum, r) => sum + r.beneficiaries, 0),
+      adoptions: rows.reduce((sum, r) => sum + r.adoptions, 0),
+      provincesReached: rows.filter((r) => r.projects > 0 || r.adoptions > 0).length,
+      underServed: underServed.length,
+    },
+    provinces: rows,
+    underServed,
+    fiscalYears,
   };
 }
 
@@ -274,7 +255,7 @@ async function compute(db: Database, filters: CoverageFilters): Promise<Computed
  * projects, beneficiaries and adoptions of published innovations) and the gap index. Public: aggregates only.
  */
 export async function getCoverage(db: Database, filters: CoverageFilters): Promise<Coverage> {
-  return (await compute(db, filters)).coverage;
+  return compute(db, filters);
 }
 
 /**
@@ -288,7 +269,12 @@ export async function getProvinceCoverage(
   filters: CoverageFilters,
 ): Promise<ProvinceCoverage> {
   await getProvinceOrThrow(db, provinceCode);
-  const { coverage, projects, adoptions } = await compute(db, filters);
+  const coverage = await compute(db, filters);
+  const scope = await scopeOf(db, filters);
+  const [projects, adoptions] = await Promise.all([
+    repo.listFundedProjects(db, scope, provinceCode),
+    repo.listReachedAdoptions(db, scope, provinceCode),
+  ]);
   const province = coverage.provinces.find((p) => p.code === provinceCode);
   if (!province) {
     throw new Error(`province ${provinceCode} missing from the coverage rows`);

@@ -2,19 +2,18 @@ import { and, asc, eq, exists, gt, inArray, isNotNull, ne, or, sql, type SQL } f
 import type { DbOrTx } from '@server/db/client';
 import {
   adoptions,
+  callPipelineCounts,
   calls,
-  decisions,
   drivingUnits,
   impactIndicators,
   innovations,
   innovationSrlHistory,
   programmes,
+  projectIndicatorRollups,
   projectIndicators,
-  projectIndicatorValues,
   projectInstalments,
   projectReports,
   projects,
-  proposals,
   sdgs,
   sroiAssessments,
   themes,
@@ -92,29 +91,20 @@ export async function countPipeline(db: DbOrTx, scope: Scope, now: Date) {
     })
     .from(calls)
     .where(callsWhere(db, scope));
-  const [proposalRow] = await db
+  // Submitted proposals and awards per call come from the call summaries the triggers keep.
+  const [summaryRow] = await db
     .select({
-      count: sql<number>`count(*)::int`,
-      detail: sql<number>`(count(*) FILTER (WHERE ${proposals.isEligible} = 1))::int`,
-      requested: sql<string>`coalesce(sum(${proposals.requestedSatang}), 0)::bigint`,
+      proposals: sql<number>`coalesce(sum(${callPipelineCounts.proposals}), 0)::int`,
+      eligible: sql<number>`coalesce(sum(${callPipelineCounts.eligibleProposals}), 0)::int`,
+      requested: sql<string>`coalesce(sum(${callPipelineCounts.requestedSatang}), 0)::bigint`,
+      awards: sql<number>`coalesce(sum(${callPipelineCounts.awards}), 0)::int`,
+      notified: sql<number>`coalesce(sum(${callPipelineCounts.notifiedAwards}), 0)::int`,
+      awarded: sql<string>`coalesce(sum(${callPipelineCounts.awardedSatang}), 0)::bigint`,
     })
-    .from(proposals)
-    .where(
-      and(
-        inArray(proposals.callId, scopedCallIds(db, scope)),
-        ne(proposals.status, 'draft'),
-        isNotNull(proposals.submittedAt),
-        ne(proposals.stage, 'full'),
-      ),
-    );
-  const [awardRow] = await db
-    .select({
-      count: sql<number>`count(*)::int`,
-      detail: sql<number>`(count(*) FILTER (WHERE ${decisions.notifiedAt} IS NOT NULL))::int`,
-      awarded: sql<string>`coalesce(sum(${decisions.amountSatang}), 0)::bigint`,
-    })
-    .from(decisions)
-    .where(and(inArray(decisions.callId, scopedCallIds(db, scope)), eq(decisions.outcome, 'award')));
+    .from(callPipelineCounts)
+    .where(inArray(callPipelineCounts.callId, scopedCallIds(db, scope)));
+  const proposalRow = { count: num(summaryRow?.proposals), detail: num(summaryRow?.eligible) };
+  const awardRow = { count: num(summaryRow?.awards), detail: num(summaryRow?.notified) };
   const [projectRow] = await db
     .select({
       count: sql<number>`count(*)::int`,
@@ -148,8 +138,8 @@ export async function countPipeline(db: DbOrTx, scope: Scope, now: Date) {
     projects: pair(projectRow),
     innovations: pair(innovationRow),
     adoptions: pair(adoptionRow),
-    requestedSatang: num(proposalRow?.requested),
-    awardedSatang: num(awardRow?.awarded),
+    requestedSatang: num(summaryRow?.requested),
+    awardedSatang: num(summaryRow?.awarded),
   };
 }
 
@@ -198,43 +188,55 @@ export async function sumDisbursement(db: DbOrTx, scope: Scope) {
   }));
 }
 
-/** Per project in scope and SDG goal of its verified library indicators: the number of verified values. */
-export async function listVerifiedBySdg(db: DbOrTx, scope: Scope) {
+/**
+ * Per SDG goal of the verified library indicators of the projects in scope (from the indicator rollups): the projects
+ * with verified values, the number of verified values (a value counts once per SDG target of its indicator) and the
+ * projects among them with a final SROI assessment that has figures.
+ */
+export async function sumVerifiedBySdg(db: DbOrTx, scope: Scope) {
   const goal = sql<number>`split_part(unnest(${impactIndicators.sdgTargets}), '.', 1)`;
   const inner = db
-    .select({ projectId: projectIndicatorValues.projectId, goal: goal.as('goal') })
-    .from(projectIndicatorValues)
-    .innerJoin(projectIndicators, eq(projectIndicators.id, projectIndicatorValues.projectIndicatorId))
+    .select({
+      projectId: projectIndicatorRollups.projectId,
+      verifiedCount: projectIndicatorRollups.verifiedCount,
+      goal: goal.as('goal'),
+    })
+    .from(projectIndicatorRollups)
+    .innerJoin(projectIndicators, eq(projectIndicators.id, projectIndicatorRollups.projectIndicatorId))
     .innerJoin(impactIndicators, eq(impactIndicators.id, projectIndicators.indicatorId))
     .where(
       and(
-        eq(projectIndicatorValues.status, 'verified'),
-        inArray(projectIndicatorValues.projectId, scopedProjectIds(db, scope)),
+        gt(projectIndicatorRollups.verifiedCount, 0),
+        inArray(projectIndicatorRollups.projectId, scopedProjectIds(db, scope)),
       ),
     )
     .as('verified_goals');
-  const rows = await db
-    .select({ projectId: inner.projectId, goal: inner.goal, count: sql<number>`count(*)::int` })
-    .from(inner)
-    .where(sql`${inner.goal} ~ '^[0-9]{1,2}$'`)
-    .groupBy(inner.projectId, inner.goal);
-  return rows.map((r) => ({ projectId: r.projectId, sdg: Number(r.goal), count: num(r.count) }));
-}
-
-/** The projects in scope with a final SROI assessment that has figures. */
-export async function listProjectsWithFinalSroi(db: DbOrTx, scope: Scope): Promise<string[]> {
-  const rows = await db
+  const withSroi = db
     .selectDistinct({ projectId: sroiAssessments.projectId })
     .from(sroiAssessments)
     .where(
       and(
-        inArray(sroiAssessments.projectId, scopedProjectIds(db, scope)),
         eq(sroiAssessments.status, 'final'),
         isNotNull(sroiAssessments.presentValueSatang),
         isNotNull(sroiAssessments.investmentSatang),
       ),
     );
-  return rows.map((r) => r.projectId);
+  const rows = await db
+    .select({
+      goal: inner.goal,
+      projectCount: sql<number>`count(DISTINCT ${inner.projectId})::int`,
+      verifiedCount: sql<number>`sum(${inner.verifiedCount})::int`,
+      sroiCount: sql<number>`(count(DISTINCT ${inner.projectId}) FILTER (WHERE ${inArray(inner.projectId, withSroi)}))::int`,
+    })
+    .from(inner)
+    .where(sql`${inner.goal} ~ '^[0-9]{1,2}$'`)
+    .groupBy(inner.goal);
+  return rows.map((r) => ({
+    sdg: Number(r.goal),
+    projectCount: num(r.projectCount),
+    verifiedCount: num(r.verifiedCount),
+    sroiCount: num(r.sroiCount),
+  }));
 }
 
 export async function listSdgNames(db: DbOrTx) {

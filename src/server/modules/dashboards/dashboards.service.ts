@@ -2,7 +2,7 @@ import type { Database } from '@server/db/client';
 import { AppError } from '@server/lib/errors';
 import { systemActor, type Actor } from '@server/lib/authz';
 import { getUnitDashboard, getUnitRollup } from '@server/modules/driving-units/driving-units.service';
-import { getPortfolio } from '@server/modules/impact/portfolio.service';
+import { getPortfolio, sumPortfolioIndicators } from '@server/modules/impact/portfolio.service';
 import type {
   DashboardOptions,
   DashboardQuery,
@@ -121,22 +121,19 @@ const outcomeOf = (f: PortfolioFigures): OutcomeFigures => ({
  */
 export async function getOutcomes(db: Database, actor: Actor, query: DashboardQuery): Promise<Outcomes> {
   const scope = scopeOf(actor, query);
-  const portfolio = await getPortfolio(db, actor, {
-    by: 'theme',
-    ...(scope.fiscalYear === null ? {} : { fiscalYear: scope.fiscalYear }),
-    ...(scope.programmeId === null ? {} : { programmeId: scope.programmeId }),
-    ...(scope.drivingUnitId === null ? {} : { drivingUnitId: scope.drivingUnitId }),
-  });
-  const verified = await repo.listVerifiedBySdg(db, scope);
-  const withSroi = new Set(await repo.listProjectsWithFinalSroi(db, scope));
+  const portfolio = await getPortfolio(
+    db,
+    actor,
+    {
+      by: 'theme',
+      ...(scope.fiscalYear === null ? {} : { fiscalYear: scope.fiscalYear }),
+      ...(scope.programmeId === null ? {} : { programmeId: scope.programmeId }),
+      ...(scope.drivingUnitId === null ? {} : { drivingUnitId: scope.drivingUnitId }),
+    },
+    { withIndicators: false },
+  );
+  const bySdg = await repo.sumVerifiedBySdg(db, scope);
   const names = new Map((await repo.listSdgNames(db)).map((s) => [s.number, s]));
-  const bySdg = new Map<number, { projects: Set<string>; verifiedCount: number }>();
-  for (const row of verified) {
-    const slot = bySdg.get(row.sdg) ?? { projects: new Set<string>(), verifiedCount: 0 };
-    slot.projects.add(row.projectId);
-    slot.verifiedCount += row.count;
-    bySdg.set(row.sdg, slot);
-  }
   return {
     scope: scopeOut(scope),
     byTheme: portfolio.groups.map((g) => ({
@@ -145,15 +142,15 @@ export async function getOutcomes(db: Database, actor: Actor, query: DashboardQu
       nameEn: g.nameEn,
       ...outcomeOf(g),
     })),
-    bySdg: [...bySdg.entries()]
-      .sort(([a], [b]) => a - b)
-      .map(([sdg, slot]) => ({
-        sdg,
-        nameTh: names.get(sdg)?.nameTh ?? '',
-        nameEn: names.get(sdg)?.nameEn ?? '',
-        projectCount: slot.projects.size,
-        verifiedCount: slot.verifiedCount,
-        sroiCount: [...slot.projects].filter((id) => withSroi.has(id)).length,
+    bySdg: bySdg
+      .sort((a, b) => a.sdg - b.sdg)
+      .map((row) => ({
+        sdg: row.sdg,
+        nameTh: names.get(row.sdg)?.nameTh ?? '',
+        nameEn: names.get(row.sdg)?.nameEn ?? '',
+        projectCount: row.projectCount,
+        verifiedCount: row.verifiedCount,
+        sroiCount: row.sroiCount,
       })),
     totals: outcomeOf(portfolio.totals),
   };
@@ -287,10 +284,14 @@ export async function getPublicImpact(db: Database, query: PublicImpactQuery): P
   const themeRows = await repo.listThemes(db);
   const bySrl = await repo.countPublishedInnovationsBySrl(db, fiscalYear);
   const adoptionFacts = await repo.countPublicAdoptions(db, fiscalYear);
-  const portfolio = await getPortfolio(db, PUBLIC_READER, {
-    by: 'programme',
-    ...(fiscalYear === null ? {} : { fiscalYear }),
-  });
+  const yearQuery = fiscalYear === null ? {} : { fiscalYear };
+  const portfolio = await getPortfolio(
+    db,
+    PUBLIC_READER,
+    { by: 'programme', ...yearQuery },
+    { withIndicators: false },
+  );
+  const indicators = await sumPortfolioIndicators(db, PUBLIC_READER, yearQuery);
 
   const years = new Map<
     number,
@@ -343,7 +344,7 @@ export async function getPublicImpact(db: Database, query: PublicImpactQuery): P
     themes: themeRows,
     innovationsBySrl: bySrl,
     adoptionsByStatus: adoptionFacts.byStatus,
-    outcomes: portfolio.totals.indicators.map((i) => ({
+    outcomes: indicators.map((i) => ({
       code: i.code,
       nameTh: i.nameTh,
       nameEn: i.nameEn,

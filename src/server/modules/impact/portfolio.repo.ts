@@ -6,8 +6,8 @@ import {
   drivingUnits,
   impactIndicators,
   programmes,
+  projectIndicatorRollups,
   projectIndicators,
-  projectIndicatorValues,
   projects,
   provinces,
   sroiAssessments,
@@ -102,7 +102,7 @@ export async function listGroupProjects(db: DbOrTx, scope: PortfolioScope) {
     .orderBy(asc(projects.agreementNumber), asc(projects.id));
 }
 
-/** Per project in scope: its number of indicators, of values and of verified values. */
+/** Per project in scope: its number of indicators, of values and of verified values (from the rollups). */
 export async function countIndicatorFacts(db: DbOrTx, scope: PortfolioScope) {
   const indicatorCounts = await db
     .select({ projectId: projectIndicators.projectId, count: sql<number>`count(*)::int` })
@@ -111,13 +111,13 @@ export async function countIndicatorFacts(db: DbOrTx, scope: PortfolioScope) {
     .groupBy(projectIndicators.projectId);
   const valueCounts = await db
     .select({
-      projectId: projectIndicatorValues.projectId,
-      count: sql<number>`count(*)::int`,
-      verified: sql<number>`(count(*) FILTER (WHERE ${projectIndicatorValues.status} = 'verified'))::int`,
+      projectId: projectIndicatorRollups.projectId,
+      count: sql<number>`sum(${projectIndicatorRollups.valueCount})::int`,
+      verified: sql<number>`sum(${projectIndicatorRollups.verifiedCount})::int`,
     })
-    .from(projectIndicatorValues)
-    .where(inArray(projectIndicatorValues.projectId, scopedIds(db, scope)))
-    .groupBy(projectIndicatorValues.projectId);
+    .from(projectIndicatorRollups)
+    .where(inArray(projectIndicatorRollups.projectId, scopedIds(db, scope)))
+    .groupBy(projectIndicatorRollups.projectId);
   return { indicatorCounts, valueCounts };
 }
 
@@ -151,8 +151,11 @@ export async function listLatestFinalAssessments(db: DbOrTx, scope: PortfolioSco
     );
 }
 
-/** Verified values of the library indicators of the projects in scope, with the library's code and names. */
-export async function listVerifiedLibraryValues(db: DbOrTx, scope: PortfolioScope) {
+/**
+ * The verified values of the library indicators of the projects in scope, one row per project indicator (from the
+ * rollups): their number, sum and latest (with its period end), with the library's code and names.
+ */
+export async function listVerifiedLibraryRollups(db: DbOrTx, scope: PortfolioScope) {
   return db
     .select({
       projectId: projectIndicators.projectId,
@@ -164,19 +167,59 @@ export async function listVerifiedLibraryValues(db: DbOrTx, scope: PortfolioScop
       unitTh: projectIndicators.unitTh,
       unitEn: projectIndicators.unitEn,
       aggregation: projectIndicators.aggregation,
-      periodEnd: projectIndicatorValues.periodEnd,
-      value: projectIndicatorValues.value,
+      verifiedCount: projectIndicatorRollups.verifiedCount,
+      verifiedSum: projectIndicatorRollups.verifiedSum,
+      verifiedLatest: projectIndicatorRollups.verifiedLatest,
+      verifiedLatestPeriodEnd: projectIndicatorRollups.verifiedLatestPeriodEnd,
     })
-    .from(projectIndicatorValues)
-    .innerJoin(projectIndicators, eq(projectIndicators.id, projectIndicatorValues.projectIndicatorId))
+    .from(projectIndicatorRollups)
+    .innerJoin(projectIndicators, eq(projectIndicators.id, projectIndicatorRollups.projectIndicatorId))
     .innerJoin(impactIndicators, eq(impactIndicators.id, projectIndicators.indicatorId))
     .where(
       and(
         inArray(projectIndicators.projectId, scopedIds(db, scope)),
-        eq(projectIndicatorValues.status, 'verified'),
+        sql`${projectIndicatorRollups.verifiedCount} > 0`,
       ),
     )
-    .orderBy(asc(projectIndicatorValues.periodEnd), asc(projectIndicatorValues.createdAt));
+    .orderBy(asc(projectIndicators.id));
+}
+
+/**
+ * The verified values of the library indicators of the projects in scope, summed across projects where units allow
+ * (per library indicator, unit and aggregation): each project indicator's figure (sum of its values, their mean, or
+ * the latest), then the mean of those figures for a mean indicator and their sum otherwise, and the projects counted.
+ */
+export async function sumVerifiedLibraryIndicators(db: DbOrTx, scope: PortfolioScope) {
+  const r = projectIndicatorRollups;
+  const figure = sql`CASE ${projectIndicators.aggregation}
+      WHEN 'mean' THEN ${r.verifiedSum} / ${r.verifiedCount}
+      WHEN 'latest' THEN ${r.verifiedLatest}
+      ELSE ${r.verifiedSum} END`;
+  return db
+    .select({
+      indicatorId: impactIndicators.id,
+      code: impactIndicators.code,
+      nameTh: impactIndicators.nameTh,
+      nameEn: impactIndicators.nameEn,
+      unitTh: projectIndicators.unitTh,
+      unitEn: projectIndicators.unitEn,
+      aggregation: projectIndicators.aggregation,
+      projectCount: sql<number>`count(DISTINCT ${projectIndicators.projectId})::int`,
+      value: sql<number>`(CASE WHEN ${projectIndicators.aggregation} = 'mean' THEN avg(${figure}) ELSE sum(${figure}) END)::float8`,
+    })
+    .from(r)
+    .innerJoin(projectIndicators, eq(projectIndicators.id, r.projectIndicatorId))
+    .innerJoin(impactIndicators, eq(impactIndicators.id, projectIndicators.indicatorId))
+    .where(and(inArray(projectIndicators.projectId, scopedIds(db, scope)), sql`${r.verifiedCount} > 0`))
+    .groupBy(
+      impactIndicators.id,
+      impactIndicators.code,
+      impactIndicators.nameTh,
+      impactIndicators.nameEn,
+      projectIndicators.unitTh,
+      projectIndicators.unitEn,
+      projectIndicators.aggregation,
+    );
 }
 
 /** What the filters offer: fiscal years and programmes of the projects the scope may see (filters not applied). */

@@ -21,7 +21,40 @@ import * as repo from './portfolio.repo';
 
 type ProjectRow = Awaited<ReturnType<typeof repo.listPortfolioProjects>>[number];
 type AssessmentRow = Awaited<ReturnType<typeof repo.listLatestFinalAssessments>>[number];
-type ValueRow = Awaited<ReturnType<typeof repo.listVerifiedLibraryValues>>[number];
+type RollupRow = Awaited<ReturnType<typeof repo.listVerifiedLibraryRollups>>[number];
+
+/** One project indicator's verified values rolled up into one figure (by its aggregation), with the library's names. */
+interface ValueRow {
+  projectId: string;
+  projectIndicatorId: string;
+  indicatorId: string;
+  code: string;
+  nameTh: string;
+  nameEn: string;
+  unitTh: string;
+  unitEn: string;
+  aggregation: string;
+  /** The period end of the latest verified value. */
+  periodEnd: string | null;
+  value: number;
+}
+
+/** The figure `rollUp` gives of a project indicator's verified values, from their count, sum and latest. */
+function valueOfRollup(row: RollupRow): ValueRow {
+  const { verifiedCount, verifiedSum, verifiedLatest, verifiedLatestPeriodEnd, ...names } = row;
+  let value: number;
+  switch (row.aggregation) {
+    case 'mean':
+      value = Number(verifiedSum) / verifiedCount;
+      break;
+    case 'latest':
+      value = Number(verifiedLatest);
+      break;
+    default:
+      value = Number(verifiedSum);
+  }
+  return { ...names, periodEnd: verifiedLatestPeriodEnd, value };
+}
 
 interface Facts {
   indicators: Map<string, number>;
@@ -220,14 +253,19 @@ function addTo(
  * driving unit's staff their unit's projects only; others FORBIDDEN. A project in several provinces or themes counts
  * in each of them; the totals count it once.
  */
-export async function getPortfolio(db: Database, actor: Actor, query: PortfolioQuery): Promise<Portfolio> {
+export async function getPortfolio(
+  db: Database,
+  actor: Actor,
+  query: PortfolioQuery,
+  { withIndicators = true }: { withIndicators?: boolean } = {},
+): Promise<Portfolio> {
   const scope = scopeOf(actor, query);
   const { drivingUnitId } = scope;
   // One query after the other: `db` may be a single connection (PGlite).
   const projects = await repo.listPortfolioProjects(db, scope);
   const counts = await repo.countIndicatorFacts(db, scope);
   const assessments = await repo.listLatestFinalAssessments(db, scope);
-  const values = await repo.listVerifiedLibraryValues(db, scope);
+  const values = !withIndicators ? [] : (await repo.listVerifiedLibraryRollups(db, scope)).map(valueOfRollup);
   const options = await repo.listPortfolioOptions(db, scope);
   const facts: Facts = {
     indicators: new Map(counts.indicatorCounts.map((r) => [r.projectId, r.count])),
@@ -236,7 +274,12 @@ export async function getPortfolio(db: Database, actor: Actor, query: PortfolioQ
     libraryValues: new Map(),
   };
   for (const v of values) {
-    facts.libraryValues.set(v.projectId, [...(facts.libraryValues.get(v.projectId) ?? []), v]);
+    const list = facts.libraryValues.get(v.projectId);
+    if (list) {
+      list.push(v);
+    } else {
+      facts.libraryValues.set(v.projectId, [v]);
+    }
   }
 
   const groups = new Map<string, GroupSlot>();
@@ -309,4 +352,24 @@ export async function getPortfolio(db: Database, actor: Actor, query: PortfolioQ
       programmes: options.programmes,
     },
   };
+}
+
+/**
+ * The sums of the verified library indicators over the projects of a portfolio (the `indicators` of its totals),
+ * summed in the database: officers and administrators every project or one unit's; a unit's staff their own unit.
+ */
+export async function sumPortfolioIndicators(
+  db: Database,
+  actor: Actor,
+  query: Pick<PortfolioQuery, 'fiscalYear' | 'programmeId' | 'drivingUnitId'>,
+): Promise<PortfolioIndicator[]> {
+  const rows = await repo.sumVerifiedLibraryIndicators(db, scopeOf(actor, query));
+  return rows
+    .map((r) => ({
+      ...r,
+      aggregation: r.aggregation as IndicatorAggregation,
+      projectCount: Number(r.projectCount),
+      value: Number(r.value),
+    }))
+    .sort((a, b) => a.code.localeCompare(b.code) || a.unitTh.localeCompare(b.unitTh));
 }
