@@ -6,6 +6,7 @@ import type { FileStorage } from '@server/lib/file-storage';
 import { sizeText, sniffFile } from '@server/lib/files';
 import { recordAudit } from '@server/modules/audit/audit.service';
 import { findAreaProblems } from '@server/modules/geo/geo.service';
+import { canReadInnovation } from '@server/modules/innovations/innovations.service';
 import { listProvinceGroupCodes } from '@server/modules/reference/reference.service';
 import {
   DIFFUSION_LIMITS,
@@ -229,9 +230,13 @@ export async function scopeOf(db: DbOrTx, actor: Actor | null): Promise<ActorSco
   return { organisationIds, unitProvinceCodes };
 }
 
-/** Whether the reader may see adoptions of this innovation: anyone when published; staff always. */
-function mayReadInnovation(actor: Actor | null, innovation: repo.InnovationRef): boolean {
-  return innovation.status === 'published' || isDiffusionStaff(actor);
+/** Whether the reader may see adoptions of this innovation: anyone when published; else whoever may read the draft. */
+async function mayReadInnovation(
+  db: DbOrTx,
+  actor: Actor | null,
+  innovation: repo.InnovationRef,
+): Promise<boolean> {
+  return innovation.status === 'published' || canReadInnovation(db, actor, innovation.id);
 }
 
 function assertVersion(current: number, sent: number): void {
@@ -435,7 +440,7 @@ export async function createAdoption(
   const today = bangkokDate(now);
   const id = await db.transaction(async (tx) => {
     const innovation = await repo.findInnovation(tx, body.innovationId);
-    if (!innovation || !mayReadInnovation(actor, innovation)) {
+    if (!innovation || !(await mayReadInnovation(tx, actor, innovation))) {
       throw new AppError('VALIDATION_FAILED', undefined, {
         issues: [fieldIssue('body.innovationId', 'invalid', 'errors.diffusion.INNOVATION_NOT_PUBLISHED')],
       });
@@ -510,7 +515,7 @@ export async function getAdoption(db: Database, actor: Actor | null, id: string)
   }
   const scope = await scopeOf(db, actor);
   const canManage = canManageAdoption(actor, scope, row);
-  if (!canManage && !mayReadInnovation(actor, innovation)) {
+  if (!canManage && !(await mayReadInnovation(db, actor, innovation))) {
     throw notFound();
   }
   const [summary] = await summariesOf(db, [row]);
@@ -568,7 +573,9 @@ async function loadToManage(tx: DbOrTx, actor: Actor, id: string): Promise<repo.
   const scope = await scopeOf(tx, actor);
   if (!canManageAdoption(actor, scope, row)) {
     const innovation = await repo.findInnovation(tx, row.innovationId);
-    throw innovation && mayReadInnovation(actor, innovation) ? new AppError('FORBIDDEN') : notFound();
+    throw innovation && (await mayReadInnovation(tx, actor, innovation))
+      ? new AppError('FORBIDDEN')
+      : notFound();
   }
   return row;
 }
@@ -792,7 +799,7 @@ export async function getInnovationDiffusion(
   innovationId: string,
 ): Promise<InnovationDiffusion> {
   const innovation = await repo.findInnovation(db, innovationId);
-  if (!innovation || !mayReadInnovation(actor, innovation)) {
+  if (!innovation || !(await mayReadInnovation(db, actor, innovation))) {
     throw notFound();
   }
   const [rows, targets, scope] = await Promise.all([

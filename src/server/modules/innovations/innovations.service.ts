@@ -79,6 +79,12 @@ async function loadReadable(db: DbOrTx, actor: Actor | null, id: string, lock = 
   return { row, access };
 }
 
+/** Whether the actor may read the entry: the rule of its page, for other modules that show parts of it. */
+export async function canReadInnovation(db: DbOrTx, actor: Actor | null, id: string): Promise<boolean> {
+  const row = await repo.findInnovation(db, id);
+  return row !== undefined && innovationPolicy.read(actor, await accessOf(db, actor, row));
+}
+
 /** An entry the actor may act on with `rule`: NOT_FOUND when they cannot see it, FORBIDDEN when they may not act. */
 async function loadFor(
   db: DbOrTx,
