@@ -17,6 +17,7 @@ import {
 } from '@shared/contracts/identity';
 import { recordAudit } from '@server/modules/audit/audit.service';
 import { queueEmail } from '@server/modules/notifications/notifications.service';
+import { eraseNeedRequester, personalDataOfNeeds } from '@server/modules/diffusion/needs.service';
 import * as repo from './accounts.repo';
 
 export interface AccountsConfig {
@@ -710,11 +711,12 @@ export async function exportPersonalData(db: Database, actor: Actor): Promise<Re
   if (!user) {
     throw new AppError('UNAUTHENTICATED');
   }
-  const [roles, sessions, memberships, activity] = await Promise.all([
+  const [roles, sessions, memberships, activity, needs] = await Promise.all([
     repo.listRoles(db, user.id),
     repo.listLiveSessions(db, user.id),
     repo.listMembershipsOf(db, user.id),
     repo.listAuditOfActor(db, user.id),
+    personalDataOfNeeds(db, user.id),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -738,13 +740,15 @@ export async function exportPersonalData(db: Database, actor: Actor): Promise<Re
       lastSeenAt: s.lastSeenAt,
     })),
     organisationMemberships: memberships,
+    innovationNeeds: needs,
     activity,
   };
 }
 
 /**
  * Erases the person (PDPA right to erasure): name, email, phone, password and second factor are removed and the
- * account can no longer sign in; roles, memberships, sessions and open tokens go. Records others depend on (audit
+ * account can no longer sign in; roles, memberships, sessions and open tokens go; the needs they posted lose the
+ * requester's name and contact details. Records others depend on (audit
  * entries, and later proposals and reviews) keep their ids and show "deleted user". An only owner must hand the
  * organisation on first.
  */
@@ -771,6 +775,7 @@ export async function eraseAccount(
     await repo.deleteRolesOf(tx, actor.userId);
     await repo.deleteTokensOf(tx, actor.userId, user.email);
     await repo.revokeOtherSessions(tx, actor.userId, null);
+    await eraseNeedRequester(tx, actor.userId);
     await repo.updateUser(tx, actor.userId, {
       email: null,
       name: '',

@@ -4,6 +4,23 @@ import { TestClient } from '@tests/helpers/client';
 import { ensureAccount } from './accounts.service';
 import { ensureDrivingUnit } from '@server/modules/driving-units/driving-units.service';
 import { createOrganisationMembershipForTest } from '@tests/helpers/memberships';
+import { eq } from 'drizzle-orm';
+import { innovationNeeds } from '@server/db/schema/index';
+
+const NEED = {
+  theme: 'environment',
+  titleTh: 'ขยะล้นตลาดนัดชุมชนริมแม่น้ำ',
+  descriptionTh: 'ตลาดนัดทุกวันศุกร์ทิ้งขยะอินทรีย์ลงแม่น้ำ ชาวบ้านอยากได้วิธีคัดแยกและทำปุ๋ย',
+  peopleAffected: 300,
+  provinceCode: 94,
+  villageName: 'บ้านบางปลาหมอ',
+  requesterName: 'นางสาวนูรีซา ดือราแม',
+  requesterOrganisation: 'กลุ่มแม่บ้านบางปลาหมอ',
+  requesterType: 'community_group',
+  contactEmail: 'nurisa-pdpa@example.org',
+  contactPhone: '081-234-5678',
+  consent: true,
+};
 
 let ctx: TestContext;
 const PASSWORD = 'correct horse battery';
@@ -31,6 +48,7 @@ describe('PDPA: access and erasure', () => {
   it('exports the personal data of the person asking, as a JSON download', async () => {
     const { client } = await person('export@example.org');
     await client.post('/api/organisations', { nameTh: 'กลุ่มเยาวชนรักษ์ถิ่น', type: 'youth_group' });
+    expect((await client.post('/api/needs', NEED)).statusCode).toBe(201);
     const response = await client.get('/api/auth/me/export');
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-disposition']).toContain('attachment');
@@ -38,7 +56,16 @@ describe('PDPA: access and erasure', () => {
       account: { email: string; name: string };
       organisationMemberships: Array<{ role: string }>;
       activity: Array<{ action: string }>;
+      innovationNeeds: Array<Record<string, unknown>>;
     }>();
+    expect(data.innovationNeeds).toEqual([
+      expect.objectContaining({
+        titleTh: NEED.titleTh,
+        requesterName: NEED.requesterName,
+        contactEmail: NEED.contactEmail,
+        contactPhone: NEED.contactPhone,
+      }),
+    ]);
     expect(data.account).toMatchObject({ email: 'export@example.org', name: 'Name of export@example.org' });
     expect(data.organisationMemberships).toEqual([expect.objectContaining({ role: 'owner' })]);
     expect(data.activity.map((a) => a.action)).toContain('organisation.created');
@@ -65,10 +92,22 @@ describe('PDPA: access and erasure', () => {
     ).json<{ data: { id: string } }>().data;
     await createOrganisationMembershipForTest(ctx.database.db, org.id, leaver.id, 'editor');
     await leaver.client.patch('/api/auth/me', { locale: 'en' });
+    const posted = await leaver.client.post('/api/needs', NEED);
+    expect(posted.statusCode, posted.body).toBe(201);
+    const needId = posted.json<{ data: { id: string } }>().data.id;
 
     expect((await leaver.client.post('/api/auth/me/erase', { password: 'wrong' })).statusCode).toBe(400);
     expect((await leaver.client.post('/api/auth/me/erase', { password: PASSWORD })).statusCode).toBe(200);
     expect((await leaver.client.get('/api/auth/me')).statusCode).toBe(401);
+    // the need stays for the community, without the requester's name and contact details
+    const [need] = await ctx.database.db.select().from(innovationNeeds).where(eq(innovationNeeds.id, needId));
+    expect(need).toMatchObject({
+      titleTh: NEED.titleTh,
+      requesterName: '',
+      contactEmail: '',
+      contactPhone: '',
+      contactConsentedAt: null,
+    });
     expect((await new TestClient(ctx.app).signIn('leaver@example.org', PASSWORD)).statusCode).toBe(401);
 
     const users = (await admin.client.get('/api/admin/users?search=leaver')).json<{ data: unknown[] }>().data;

@@ -284,3 +284,39 @@ export async function needTitled(db: DbOrTx, titleTh: string): Promise<boolean> 
 export async function lockOrganisation(db: DbOrTx, id: string): Promise<void> {
   await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, id)).for('update');
 }
+
+/** The needs a person posted while signed in, with the contact details they gave. */
+export async function listNeedsSubmittedBy(db: DbOrTx, userId: string) {
+  return db
+    .select({
+      id: innovationNeeds.id,
+      titleTh: innovationNeeds.titleTh,
+      status: innovationNeeds.status,
+      requesterName: innovationNeeds.requesterName,
+      requesterOrganisation: innovationNeeds.requesterOrganisation,
+      contactEmail: innovationNeeds.contactEmail,
+      contactPhone: innovationNeeds.contactPhone,
+      contactConsentedAt: innovationNeeds.contactConsentedAt,
+      createdAt: innovationNeeds.createdAt,
+    })
+    .from(innovationNeeds)
+    .where(eq(innovationNeeds.submittedBy, userId))
+    .orderBy(asc(innovationNeeds.createdAt));
+}
+
+/** Blanks the requester's name and contact details on the needs a person posted; the needs themselves stay. */
+export async function eraseRequesterOf(db: DbOrTx, userId: string): Promise<number> {
+  const rows = await db
+    .update(innovationNeeds)
+    .set({
+      requesterName: '',
+      contactEmail: '',
+      contactPhone: '',
+      contactConsentedAt: null,
+      version: sql`${innovationNeeds.version} + 1`,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(innovationNeeds.submittedBy, userId))
+    .returning({ id: innovationNeeds.id });
+  return rows.length;
+}

@@ -515,3 +515,16 @@ export async function expressInterest(
     return { adoptionId: id };
   });
 }
+
+/** The needs a person posted while signed in, with the contact details they gave: part of their PDPA export. */
+export async function personalDataOfNeeds(db: DbOrTx, userId: string) {
+  return repo.listNeedsSubmittedBy(db, userId);
+}
+
+/**
+ * PDPA erasure of a person: the needs they posted stay (the community's need is not theirs), without the requester's
+ * name and contact details. Returns how many needs were changed.
+ */
+export async function eraseNeedRequester(db: DbOrTx, userId: string): Promise<number> {
+  return repo.eraseRequesterOf(db, userId);
+}
