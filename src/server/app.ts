@@ -50,6 +50,7 @@ import { impactLibraryRoutes } from './modules/impact/indicator-library.routes';
 import { projectImpactRoutes } from './modules/impact/project-impact.routes';
 import { sroiAssessmentRoutes } from './modules/impact/sroi-assessments.routes';
 import { impactReportRoutes } from './modules/impact/impact-reports.routes';
+import { publicPageData } from './modules/public-site/public-site.page-data';
 import { publicSiteRoutes } from './modules/public-site/public-site.routes';
 import { publicPageMeta } from './modules/public-site/public-site.service';
 import { coverageRoutes } from './modules/coverage/coverage.routes';
@@ -325,6 +326,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(webPlugin, {
     distDir: env.WEB_DIST_DIR,
     pageMeta: (pathname, lang) => publicPageMeta(database.db, pathname, accounts.publicUrl, lang),
+    pageData: publicPageData,
   });
 
   return app;

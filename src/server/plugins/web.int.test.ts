@@ -4,7 +4,20 @@ import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '@tests/setup/test-app';
 import { makeTempDir } from '@tests/helpers/temp';
-import { findCatalogues, readRoutePreloads, withCatalogue, withRoutePreloads } from './web';
+import { corpusRow } from '@tests/factories/catalogue';
+import { innovations } from '@server/db/schema/index';
+import { INNOVATION_CORPUS } from '@server/modules/innovations/innovations.corpus';
+import type { CatalogueList } from '@shared/contracts/innovation-catalogue';
+import { pageDataKey } from '@shared/contracts/page-data';
+import { findCatalogues, readRoutePreloads, withCatalogue, withPageData, withRoutePreloads } from './web';
+
+const HOSTILE_TITLE = '</script><script>alert(1)</script><!-- \u2028';
+
+/** The JSON of the page-data element of an HTML page, or null when it has none. */
+function pageDataOf(html: string): Record<string, unknown> | null {
+  const found = /<script type="application\/json" id="page-data">([^<]*)<\/script>/.exec(html);
+  return found?.[1] ? (JSON.parse(found[1]) as Record<string, unknown>) : null;
+}
 
 // A build as scripts/vite-i18n-catalogues.ts, vite-route-preloads.ts and vite-precompress.ts leave it.
 const web = makeTempDir('si-web-build-');
@@ -82,6 +95,23 @@ describe('the HTML of the SPA', () => {
   });
 });
 
+describe('the page data in the HTML', () => {
+  it('escapes every < so that no text closes the element, and adds nothing without answers', () => {
+    const html = '<html><head></head><body></body></html>';
+    expect(withPageData(html, {})).toBe(html);
+    const page = withPageData(html, { '/api/x': { title: HOSTILE_TITLE } });
+    expect(page.match(/<\/script>/g)).toHaveLength(1);
+    expect(page).not.toContain('<!--');
+    expect(pageDataOf(page)).toEqual({ '/api/x': { title: HOSTILE_TITLE } });
+  });
+
+  it('keys an address by its sorted parameters', () => {
+    expect(pageDataKey('/api/innovations?theme=a&limit=24')).toBe('/api/innovations?limit=24&theme=a');
+    expect(pageDataKey('/api/programmes')).toBe('/api/programmes');
+    expect(pageDataKey('/api/programmes?')).toBe('/api/programmes');
+  });
+});
+
 describe('serving the build', () => {
   let ctx: TestContext;
 
@@ -121,6 +151,44 @@ describe('serving the build', () => {
     });
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body).toBe(SCRIPT);
+  });
+
+  it("puts the catalogue's first page for the address's filters and the programmes in the catalogue's HTML", async () => {
+    const entry = INNOVATION_CORPUS[0];
+    if (!entry) {
+      throw new Error('the corpus is empty');
+    }
+    await ctx.database.db
+      .insert(innovations)
+      .values(corpusRow(entry, { titleTh: HOSTILE_TITLE, titleEn: HOSTILE_TITLE, themes: ['environment'] }));
+    const page = await ctx.app.inject({ url: '/innovations' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body.match(/<\/script>/g)).toHaveLength(1);
+    expect(String(page.headers.vary)).toContain('accept-language');
+    const data = pageDataOf(page.body);
+    const list = data?.['/api/innovations?limit=24'] as CatalogueList | undefined;
+    expect(list?.data.map((item) => item.titleTh)).toEqual([HOSTILE_TITLE]);
+    const api = await ctx.app.inject({ url: '/api/innovations?limit=24' });
+    expect(list).toEqual(api.json());
+    expect(data).toHaveProperty(['/api/programmes']);
+
+    const filtered = pageDataOf(
+      (await ctx.app.inject({ url: '/innovations?theme=food_water_energy&sort=newest&x=1' })).body,
+    );
+    expect(filtered).toHaveProperty([
+      pageDataKey('/api/innovations?theme=food_water_energy&sort=newest&limit=24'),
+    ]);
+    expect(
+      (
+        filtered?.[
+          pageDataKey('/api/innovations?theme=food_water_energy&sort=newest&limit=24')
+        ] as CatalogueList
+      ).data,
+    ).toEqual([]);
+    // A filter the API refuses: no answer in the page, which asks the API itself.
+    const refused = pageDataOf((await ctx.app.inject({ url: '/innovations?sdg=99' })).body);
+    expect(refused).not.toHaveProperty([pageDataKey('/api/innovations?sdg=99&limit=24')]);
+    expect(pageDataOf((await ctx.app.inject({ url: '/calls' })).body)).toBeNull();
   });
 
   it("does not serve the build's own records", async () => {

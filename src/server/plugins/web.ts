@@ -3,8 +3,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fp from 'fastify-plugin';
 import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '@server/lib/errors';
 import { rateLimit } from '@server/lib/http';
+import { PAGE_DATA_ELEMENT_ID, pageDataKey } from '@shared/contracts/page-data';
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '@shared/i18n/languages';
 
 /** What a public page's HTML says about itself for link previews (search engines, LINE, Facebook). */
@@ -141,15 +143,71 @@ export function withRoutePreloads(html: string, preloads: RoutePreload[], pathna
 }
 
 /**
+ * The HTML with `answers` (page-data key → API answer) in a non-executable JSON script element that the SPA reads
+ * (see @shared/contracts/page-data). Every `<` is escaped, so no text in the data can close the element or open markup.
+ */
+export function withPageData(html: string, answers: Record<string, unknown>): string {
+  if (Object.keys(answers).length === 0) {
+    return html;
+  }
+  const json = JSON.stringify(answers)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+  const element = `<script type="application/json" id="${PAGE_DATA_ELEMENT_ID}">${json}</script>`;
+  return html.replace('</head>', () => `  ${element}\n  </head>`);
+}
+
+/**
+ * The answers to the API `addresses` as the visitor's own requests would get them (their cookies, language and
+ * address, so rate limits and sessions apply alike), by page-data key; an address that does not answer 200 with JSON
+ * is left out and the SPA asks for it itself.
+ */
+async function answersFor(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  addresses: string[],
+): Promise<Record<string, unknown>> {
+  const answers: Record<string, unknown> = {};
+  await Promise.all(
+    addresses.map(async (address) => {
+      const headers: Record<string, string> = { accept: 'application/json' };
+      for (const name of ['cookie', 'accept-language'] as const) {
+        const value = request.headers[name];
+        if (typeof value === 'string') {
+          headers[name] = value;
+        }
+      }
+      const response = await app.inject({
+        method: 'GET',
+        url: address,
+        headers,
+        remoteAddress: request.ip,
+      });
+      if (response.statusCode === 200 && String(response.headers['content-type']).includes('json')) {
+        answers[pageDataKey(address)] = response.json();
+      }
+    }),
+  );
+  return answers;
+}
+
+/**
  * Serves the built SPA from `distDir` (hashed assets cached for a year, index.html never cached) and answers every
  * unknown path: under /api with a JSON 404, elsewhere with the SPA's index.html so client routes deep-link.
  * The 404 handler is rate-limited. `pageMeta` may describe a public page (title, description, Open Graph) for its
- * HTML, in the visitor's language (the `lang` cookie or Accept-Language); null keeps the generic one.
+ * HTML, in the visitor's language (the `lang` cookie or Accept-Language); null keeps the generic one. `pageData` names
+ * the API addresses whose answers a public page's first render needs (from its path and query): the HTML carries
+ * them, which spares the page those requests after its scripts have run.
  */
 export const webPlugin = fp(
   async (
     app,
-    opts: { distDir: string; pageMeta?: (pathname: string, lang: Language) => Promise<PageMeta | null> },
+    opts: {
+      distDir: string;
+      pageMeta?: (pathname: string, lang: Language) => Promise<PageMeta | null>;
+      pageData?: (pathname: string, query: URLSearchParams) => string[];
+    },
   ) => {
     const distDir = path.resolve(opts.distDir);
     const hasWeb = existsSync(path.join(distDir, 'index.html'));
@@ -175,27 +233,33 @@ export const webPlugin = fp(
     app.setNotFoundHandler(
       { preHandler: app.rateLimit(rateLimit(300, '1 minute')) },
       async (request, reply) => {
-        const pathname = request.url.split('?')[0] ?? '';
+        const [pathname = '', query = ''] = request.url.split(/\?(.*)/s);
         if (pathname === '/api' || pathname.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
           throw new AppError('ROUTE_NOT_FOUND', undefined, undefined, {
             method: request.method,
             url: pathname,
           });
         }
-        const meta = opts.pageMeta ? await opts.pageMeta(pathname, request.lang) : null;
+        const [meta, answers] = await Promise.all([
+          opts.pageMeta ? opts.pageMeta(pathname, request.lang) : null,
+          answersFor(app, request, opts.pageData?.(pathname, new URLSearchParams(query)) ?? []),
+        ]);
         const cookieLang: string | undefined = request.cookies.lang;
-        const html = withRoutePreloads(
-          withCatalogue(
-            await readFile(path.join(distDir, 'index.html'), 'utf8'),
-            catalogues,
-            isLanguage(cookieLang) ? cookieLang : DEFAULT_LANGUAGE,
+        const html = withPageData(
+          withRoutePreloads(
+            withCatalogue(
+              await readFile(path.join(distDir, 'index.html'), 'utf8'),
+              catalogues,
+              isLanguage(cookieLang) ? cookieLang : DEFAULT_LANGUAGE,
+            ),
+            routePreloads,
+            pathname,
           ),
-          routePreloads,
-          pathname,
+          answers,
         );
         return reply
           .header('cache-control', 'no-cache')
-          .header('vary', meta ? 'cookie, accept-language' : 'cookie')
+          .header('vary', meta || Object.keys(answers).length > 0 ? 'cookie, accept-language' : 'cookie')
           .type('text/html; charset=utf-8')
           .send(meta ? withPageMeta(html, meta) : html);
       },

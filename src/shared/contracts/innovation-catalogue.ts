@@ -2,11 +2,10 @@ import { z } from 'zod';
 import { THEME_CODES } from '@shared/reference/themes';
 import { REGION_CODES } from '@shared/reference/regions';
 import { INNOVATION_LIMITS, INNOVATION_STATUSES } from './innovations';
+import { CATALOGUE_SORTS } from './innovation-catalogue-query';
 import { TextPieceSchema } from './search';
 
-/** How the catalogue is ordered: by relevance to the query (featured first when there is none), newest, or title. */
-export const CATALOGUE_SORTS = ['relevance', 'newest', 'title'] as const;
-export type CatalogueSort = (typeof CATALOGUE_SORTS)[number];
+export { CATALOGUE_SORTS, type CatalogueSort } from './innovation-catalogue-query';
 
 const srlLevel = z.coerce.number().int().min(1).max(9);
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FORM_LIMITS } from './forms';
+import { CATALOGUE_SEARCH_MAX } from './innovation-catalogue-query';
 import { THEME_CODES } from '@shared/reference/themes';
 
 /** draft → published; a published entry can be taken down (unpublished) and published again. */
@@ -26,7 +27,7 @@ export const INNOVATION_LIMITS = {
   mediaPerInnovation: 40,
   thumbnailWidth: 480,
   moneyMaxSatang: FORM_LIMITS.moneyMaxSatang,
-  searchQueryMax: 200,
+  searchQueryMax: CATALOGUE_SEARCH_MAX,
   pageSizeMax: 100,
   suggestMax: 10,
 } as const;

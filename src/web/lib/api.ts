@@ -1,4 +1,5 @@
 import type { ErrorResponse, FieldIssue } from '@shared/contracts/common';
+import { PAGE_DATA_ELEMENT_ID, pageDataKey } from '@shared/contracts/page-data';
 
 /** An API failure: the server's `{ error: { code, message, details } }`, or a network / parse failure. */
 export class ApiError extends Error {
@@ -66,6 +67,43 @@ export function onApiError(listener: ApiErrorListener): () => void {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** The API answers the server put in the page's HTML (@shared/contracts/page-data), read on first use. */
+let pageData: Map<string, unknown> | null = null;
+
+function readPageData(): Map<string, unknown> {
+  const answers = new Map<string, unknown>();
+  const element = typeof document === 'undefined' ? null : document.getElementById(PAGE_DATA_ELEMENT_ID);
+  if (element?.textContent) {
+    try {
+      const parsed: unknown = JSON.parse(element.textContent);
+      if (typeof parsed === 'object' && parsed !== null) {
+        for (const [key, value] of Object.entries(parsed)) {
+          answers.set(key, value);
+        }
+      }
+    } catch {
+      // Unreadable: the page asks the API instead.
+    }
+  }
+  element?.remove();
+  return answers;
+}
+
+/**
+ * The answer to a GET of `path` that came with the page, if any; each serves once, so asking again (a retry, a
+ * return to the page) reaches the API.
+ */
+function takePageData(path: string): unknown {
+  pageData ??= readPageData();
+  if (pageData.size === 0) {
+    return undefined;
+  }
+  const key = pageDataKey(path);
+  const answer = pageData.get(key);
+  pageData.delete(key);
+  return answer;
+}
+
 export interface RequestOptions extends Omit<RequestInit, 'body'> {
   /** A JSON body, serialised with its content type. */
   json?: unknown;
@@ -74,6 +112,12 @@ export interface RequestOptions extends Omit<RequestInit, 'body'> {
 async function request(path: string, options: RequestOptions = {}): Promise<unknown> {
   const { json, headers, ...init } = options;
   const method = (init.method ?? 'GET').toUpperCase();
+  if (method === 'GET') {
+    const answer = takePageData(path);
+    if (answer !== undefined) {
+      return answer;
+    }
+  }
   const sent: Record<string, string> = { accept: 'application/json' };
   // Answer in the interface's language (the `lang` cookie, when set, says the same and wins on the server).
   const lang = typeof document === 'undefined' ? '' : document.documentElement.lang;

@@ -1,9 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
+import { startTransition, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { toApiError, type ApiError } from './api';
 
-/** One field of a list's query schema (a zod schema): parses a value taken from the address. */
-interface FieldParser {
+/** One field of a list's query schema (a zod schema, or a plain parser alike): parses a value taken from the address. */
+export interface FieldParser {
   safeParse(value: unknown): { success: boolean; data?: unknown };
 }
 
@@ -64,7 +64,8 @@ export function useFilteredList<F extends object, L>(
   useEffect(() => {
     const controller = new AbortController();
     load(filters, controller.signal).then(
-      (list) => setLoaded({ key, list }),
+      // A transition: React renders a long list in slices between which the page stays responsive.
+      (list) => startTransition(() => setLoaded({ key, list })),
       (error: unknown) => {
         if (!controller.signal.aborted) {
           setLoaded({ key, error: toApiError(error) });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { startTransition, useCallback, useEffect, useState } from 'react';
 import { apiGet, apiGetRaw, toApiError, type ApiError } from './api';
 
 /**
@@ -56,7 +56,8 @@ function useLoad<T>(path: string | null, loader: Loader<T>): ApiResult<T> {
     load(path, loader).then(
       (data) => {
         if (active) {
-          setOutcome({ key, state: { status: 'success', data } });
+          // A transition: React renders what the data adds in slices between which the page stays responsive.
+          startTransition(() => setOutcome({ key, state: { status: 'success', data } }));
         }
       },
       (error: unknown) => {
@@ -128,7 +129,8 @@ export function useFreshApi<T>(path: string | null): ApiResult<T> {
     apiGet<T>(path).then(
       (data) => {
         if (active) {
-          setOutcome({ key, state: { status: 'success', data } });
+          // A transition: React renders what the data adds in slices between which the page stays responsive.
+          startTransition(() => setOutcome({ key, state: { status: 'success', data } }));
         }
       },
       (error: unknown) => {

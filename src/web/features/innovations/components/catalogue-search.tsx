@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type { Suggestion } from '@shared/contracts/innovation-catalogue';
-import { INNOVATION_LIMITS } from '@shared/contracts/innovations';
+import { CATALOGUE_SEARCH_MAX } from '@shared/contracts/innovation-catalogue-query';
 import { useI18n } from '@web/lib/i18n';
 import { catalogueApi, innovationHref } from '../catalogue-api';
 import { Highlighted } from './highlighted';
@@ -122,7 +122,7 @@ export function CatalogueSearch({ value, onSearch }: { value: string; onSearch: 
             aria-controls={listId}
             aria-activedescendant={shown && active >= 0 ? `${listId}-${active}` : undefined}
             autoComplete="off"
-            maxLength={INNOVATION_LIMITS.searchQueryMax}
+            maxLength={CATALOGUE_SEARCH_MAX}
             value={text}
             placeholder={t('catalogue.searchPlaceholder')}
             data-testid="catalogue-search"

@@ -1,11 +1,12 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
+import type { CatalogueItem, CatalogueList } from '@shared/contracts/innovation-catalogue';
 import {
+  CATALOGUE_PAGE_SIZE,
   CATALOGUE_SORTS,
-  CatalogueQuerySchema,
-  type CatalogueItem,
-  type CatalogueList,
-} from '@shared/contracts/innovation-catalogue';
+  type CatalogueSort,
+} from '@shared/contracts/innovation-catalogue-query';
+import type { Language } from '@shared/i18n/languages';
 import { PROVINCES } from '@shared/reference/provinces';
 import { REGIONS } from '@shared/reference/regions';
 import { SDGS } from '@shared/reference/sdgs';
@@ -18,34 +19,38 @@ import { compareText, formatBaht, formatNumber } from '@web/lib/format';
 import { useI18n, type MessageKey } from '@web/lib/i18n';
 import { useMetaDescription, usePageTitle } from '@web/lib/page-title';
 import { useAddressList } from '@web/lib/url-filters';
-import { catalogueApi, innovationHref, type CatalogueParams } from '../catalogue-api';
+import { catalogueApi, innovationHref } from '../catalogue-api';
+import {
+  CATALOGUE_FILTER_FIELDS,
+  CATALOGUE_FILTER_KEYS as KEYS,
+  type CatalogueFilters as Filters,
+} from '../catalogue-filters';
 import { CatalogueSearch } from '../components/catalogue-search';
 import { Highlighted } from '../components/highlighted';
 import '@web/components/ui/form.css';
 import '../catalogue.css';
 
-const PAGE_SIZE = 24;
-const KEYS = [
-  'q',
-  'theme',
-  'sdg',
-  'province',
-  'region',
-  'srlMin',
-  'srlMax',
-  'programme',
-  'diffusionReady',
-  'sort',
-  'cursor',
-] as const;
-type Key = (typeof KEYS)[number];
-type Filters = Pick<CatalogueParams, Key>;
-const SORT_LABEL: Record<(typeof CATALOGUE_SORTS)[number], MessageKey> = {
+const SORT_LABEL: Record<CatalogueSort, MessageKey> = {
   relevance: 'catalogue.sortRelevance',
   newest: 'catalogue.sortNewest',
   title: 'catalogue.sortTitle',
 };
 const SRL_LEVELS = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+
+const PROVINCE_OPTIONS = new Map<Language, Array<{ value: string; label: string }>>();
+
+/** The provinces in the language's alphabetical order, sorted once a language (77 names through the collator). */
+function provinceOptions(lang: Language) {
+  let options = PROVINCE_OPTIONS.get(lang);
+  if (!options) {
+    options = PROVINCES.map((p) => ({
+      value: String(p.code),
+      label: lang === 'en' ? p.nameEn : p.nameTh,
+    })).sort((a, b) => compareText(a.label, b.label, lang));
+    PROVINCE_OPTIONS.set(lang, options);
+  }
+  return options;
+}
 
 function InnovationCard({ item }: { item: CatalogueItem }) {
   const { t, lang } = useI18n();
@@ -129,9 +134,9 @@ export default function CataloguePage() {
     retry,
   } = useAddressList<Filters, CatalogueList>({
     keys: KEYS,
-    shape: CatalogueQuerySchema.shape,
+    shape: CATALOGUE_FILTER_FIELDS,
     defaults: { sort: 'relevance' },
-    load: (current, signal) => catalogueApi.list({ ...current, limit: PAGE_SIZE }, { signal }),
+    load: (current, signal) => catalogueApi.list({ ...current, limit: CATALOGUE_PAGE_SIZE }, { signal }),
   });
   const programmes = useProgrammes();
   usePageTitle(t('catalogue.title'));
@@ -147,8 +152,6 @@ export default function CataloguePage() {
   const [filtersOpen, setFiltersOpen] = useState(
     () => activeFilters > 0 || window.matchMedia('(min-width: 48rem)').matches,
   );
-  const byName = (a: { nameTh: string; nameEn: string }, b: { nameTh: string; nameEn: string }) =>
-    lang === 'en' ? compareText(a.nameEn, b.nameEn, 'en') : compareText(a.nameTh, b.nameTh, 'th');
 
   const select = (
     key: 'theme' | 'sdg' | 'province' | 'region' | 'srlMin' | 'srlMax' | 'programme' | 'sort',
@@ -163,8 +166,8 @@ export default function CataloguePage() {
         value={String(filters[key] ?? '')}
         data-testid={`catalogue-${key}`}
         onChange={(event) => {
-          const parsed = CatalogueQuerySchema.shape[key].safeParse(event.target.value || undefined);
-          set(key, parsed.success ? parsed.data : undefined);
+          const parsed = CATALOGUE_FILTER_FIELDS[key].safeParse(event.target.value || undefined);
+          set(key, parsed.success ? (parsed.data as Filters[typeof key]) : undefined);
         }}
       >
         {anyLabel !== null ? <option value="">{anyLabel}</option> : null}
@@ -203,13 +206,7 @@ export default function CataloguePage() {
                 t('catalogue.region'),
                 REGIONS.map((r) => ({ value: r.code, label: lang === 'en' ? r.nameEn : r.nameTh })),
               )}
-              {select(
-                'province',
-                t('catalogue.province'),
-                [...PROVINCES]
-                  .sort(byName)
-                  .map((p) => ({ value: String(p.code), label: lang === 'en' ? p.nameEn : p.nameTh })),
-              )}
+              {select('province', t('catalogue.province'), provinceOptions(lang))}
               {select(
                 'sdg',
                 t('catalogue.sdg'),
@@ -301,7 +298,7 @@ export default function CataloguePage() {
               previousText={t('catalogue.previous')}
               nextText={t('catalogue.next')}
               rangeKey="catalogue.range"
-              onPrevious={() => go({ ...filters, cursor: Math.max(0, offset - PAGE_SIZE) })}
+              onPrevious={() => go({ ...filters, cursor: Math.max(0, offset - CATALOGUE_PAGE_SIZE) })}
               onNext={() => list.page.nextCursor !== null && go({ ...filters, cursor: list.page.nextCursor })}
             />
           </>
