@@ -16,6 +16,7 @@ import { requestContextPlugin } from './plugins/request-context';
 import { metricsPlugin } from './plugins/metrics';
 import { workerLogger } from './lib/worker-log';
 import { securityPlugin } from './plugins/security';
+import { textInputPlugin } from './plugins/text-input';
 import { webPlugin } from './plugins/web';
 import { geoRoutes } from './modules/geo/geo.routes';
 import { indicatorRoutes } from './modules/indicators/indicators.routes';
@@ -157,6 +158,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(requestContextPlugin);
   await app.register(metricsPlugin);
   await app.register(errorHandlerPlugin);
+  await app.register(textInputPlugin);
   await app.register(securityPlugin, { secureCookies: env.TRUST_PROXY });
   await app.register(rateLimit, { global: false, store: createDatabaseRateLimitStore(database.db) });
   const accounts = {

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, fieldIssue } from './errors';
+import { AppError, fieldIssue, invalidField } from './errors';
 import type { UploadInput } from './files';
 import { ErrorResponseSchema } from '@shared/contracts/common';
 
@@ -30,17 +30,49 @@ export function sendPrivateFile(reply: FastifyReply, contentType: string, dispos
     .send(body);
 }
 
-/** Reads the one `file` part of a multipart upload; a file past the size limit comes back truncated. */
-export async function readFileUpload(request: FastifyRequest): Promise<UploadInput> {
-  let file: UploadInput | null = null;
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      const bytes = await part.toBuffer();
-      if (part.fieldname === 'file' && !file) {
-        file = { fileName: part.filename, bytes, truncated: part.file.truncated };
+/** A multipart body read into memory: the first file of each field name and the last value of each text field. */
+export interface MultipartForm {
+  files: Map<string, UploadInput>;
+  fields: Map<string, string>;
+}
+
+/**
+ * Reads a multipart body; a file past the size limit comes back truncated. A body that is not well-formed multipart
+ * (no or another boundary, cut short) is VALIDATION_FAILED on `body`, and a text field holding a NUL character is
+ * VALIDATION_FAILED on that field; the multipart plugin's own errors (limits 413, not multipart) keep their status.
+ */
+export async function readMultipartForm(request: FastifyRequest): Promise<MultipartForm> {
+  const form: MultipartForm = { files: new Map(), fields: new Map() };
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        const bytes = await part.toBuffer();
+        if (!form.files.has(part.fieldname)) {
+          form.files.set(part.fieldname, { fileName: part.filename, bytes, truncated: part.file.truncated });
+        }
+      } else if (typeof part.value === 'string') {
+        form.fields.set(part.fieldname, part.value);
       }
     }
+  } catch (error) {
+    if (error instanceof AppError || typeof (error as { statusCode?: unknown }).statusCode === 'number') {
+      throw error;
+    }
+    throw new AppError('VALIDATION_FAILED', 'errors.MALFORMED_MULTIPART', {
+      issues: [fieldIssue('body', 'malformed_multipart', 'errors.MALFORMED_MULTIPART')],
+    });
   }
+  for (const [name, value] of form.fields) {
+    if (value.includes('\u0000')) {
+      throw invalidField(`body.${name}`, 'errors.NUL_CHARACTER');
+    }
+  }
+  return form;
+}
+
+/** Reads the one `file` part of a multipart upload; a file past the size limit comes back truncated. */
+export async function readFileUpload(request: FastifyRequest): Promise<UploadInput> {
+  const file = (await readMultipartForm(request)).files.get('file');
   if (!file) {
     throw new AppError('VALIDATION_FAILED', undefined, {
       issues: [fieldIssue('body.file', 'required', 'errors.FILE_REQUIRED')],

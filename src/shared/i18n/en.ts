@@ -533,6 +533,8 @@ export const en: Catalogue = {
     INTERNAL: 'Internal error; please try again',
     SERVICE_UNAVAILABLE: 'The service is not ready',
     MALFORMED_JSON: 'The JSON body is malformed',
+    MALFORMED_MULTIPART: 'The upload is not a well-formed multipart form',
+    NUL_CHARACTER: 'The text contains a NUL character (\\u0000), which cannot be stored',
     CALL_FORM_MISSING: 'This call has no proposal form yet',
     PROPOSAL_NOT_EDITABLE: 'This proposal cannot be edited in its current status',
     PROPOSAL_NOT_SUBMITTABLE: 'This proposal cannot be submitted in its current status',

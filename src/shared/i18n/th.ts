@@ -520,6 +520,8 @@ export const th = {
     INTERNAL: 'ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง',
     SERVICE_UNAVAILABLE: 'ระบบยังไม่พร้อมให้บริการ',
     MALFORMED_JSON: 'รูปแบบ JSON ไม่ถูกต้อง',
+    MALFORMED_MULTIPART: 'รูปแบบข้อมูลอัปโหลด (multipart) ไม่ถูกต้อง',
+    NUL_CHARACTER: 'ข้อความมีอักขระ NUL (\\u0000) ซึ่งบันทึกไม่ได้',
     CALL_FORM_MISSING: 'รอบนี้ยังไม่มีแบบฟอร์มข้อเสนอ',
     PROPOSAL_NOT_EDITABLE: 'ข้อเสนอนี้แก้ไขไม่ได้ในสถานะปัจจุบัน',
     PROPOSAL_NOT_SUBMITTABLE: 'ยื่นข้อเสนอนี้ไม่ได้ในสถานะปัจจุบัน',

@@ -1,5 +1,4 @@
 import multipart from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { dataOf } from '@shared/contracts/common';
 import {
@@ -8,32 +7,11 @@ import {
   DataImportOverviewSchema,
 } from '@shared/contracts/data-imports';
 import { CreatedJobSchema } from '@shared/contracts/jobs';
-import { AppError, fieldIssue } from '@server/lib/errors';
-import type { UploadInput } from '@server/lib/files';
-import { errorResponses, rateLimit } from '@server/lib/http';
+import { errorResponses, rateLimit, readFileUpload } from '@server/lib/http';
 import { requireActor } from '@server/lib/authz';
 import * as dataImports from './data-imports.service';
 
 const tags = ['data-imports'];
-
-/** Reads the one `file` part of an upload; a file past the size limit comes back truncated. */
-async function readFilePart(request: FastifyRequest): Promise<UploadInput> {
-  let file: UploadInput | null = null;
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      const bytes = await part.toBuffer();
-      if (part.fieldname === 'file' && !file) {
-        file = { fileName: part.filename, bytes, truncated: part.file.truncated };
-      }
-    }
-  }
-  if (!file) {
-    throw new AppError('VALIDATION_FAILED', undefined, {
-      issues: [fieldIssue('body.file', 'required', 'errors.FILE_REQUIRED')],
-    });
-  }
-  return file;
-}
 
 /** Administrators' imports of reference data (area indicators, province boundaries) from files, run as jobs. */
 export const dataImportRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -88,7 +66,7 @@ export const dataImportRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = requireActor(request.actor);
       // refused before the file is read
       dataImports.assertCanImport(actor);
-      const upload = await readFilePart(request);
+      const upload = await readFileUpload(request);
       const created = await dataImports.startDataImport(
         db,
         app.fileStorage,

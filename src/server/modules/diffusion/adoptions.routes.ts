@@ -19,7 +19,7 @@ import {
   VillageProfileSchema,
 } from '@shared/contracts/diffusion';
 import { AppError, fieldIssue } from '@server/lib/errors';
-import { errorResponses, rateLimit } from '@server/lib/http';
+import { errorResponses, rateLimit, readMultipartForm } from '@server/lib/http';
 import { requireActor } from '@server/lib/authz';
 import * as service from './adoptions.service';
 
@@ -29,19 +29,8 @@ const tags = ['diffusion'];
 async function readUpdateParts(
   request: FastifyRequest,
 ): Promise<{ body: string; photo: service.PhotoUpload | null }> {
-  let body = '';
-  let photo: service.PhotoUpload | null = null;
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      const bytes = await part.toBuffer();
-      if (part.fieldname === 'file' && !photo) {
-        photo = { fileName: part.filename, bytes, truncated: part.file.truncated };
-      }
-    } else if (part.fieldname === 'body' && typeof part.value === 'string') {
-      body = part.value;
-    }
-  }
-  return { body, photo };
+  const form = await readMultipartForm(request);
+  return { body: form.fields.get('body') ?? '', photo: form.files.get('file') ?? null };
 }
 
 /**

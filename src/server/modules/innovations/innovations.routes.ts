@@ -20,7 +20,7 @@ import {
   UpdateInnovationBodySchema,
 } from '@shared/contracts/innovations';
 import { AppError, fieldIssue } from '@server/lib/errors';
-import { errorResponses, rateLimit } from '@server/lib/http';
+import { errorResponses, rateLimit, readMultipartForm } from '@server/lib/http';
 import { requireActor } from '@server/lib/authz';
 import { contentDisposition } from '@server/lib/files';
 import * as service from './innovations.service';
@@ -30,27 +30,18 @@ const detail = dataOf(InnovationDetailSchema);
 
 /** Reads a multipart upload: the `file` part and the optional `captionTh` / `captionEn` fields. */
 async function readMediaUpload(request: FastifyRequest): Promise<service.MediaUpload> {
-  let file: Omit<service.MediaUpload, 'captionTh' | 'captionEn'> | null = null;
-  const captions = { captionTh: '', captionEn: '' };
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      const bytes = await part.toBuffer();
-      if (part.fieldname === 'file' && !file) {
-        file = { fileName: part.filename, bytes, truncated: part.file.truncated };
-      }
-    } else if (
-      (part.fieldname === 'captionTh' || part.fieldname === 'captionEn') &&
-      typeof part.value === 'string'
-    ) {
-      captions[part.fieldname] = part.value;
-    }
-  }
+  const form = await readMultipartForm(request);
+  const file = form.files.get('file');
   if (!file) {
     throw new AppError('VALIDATION_FAILED', undefined, {
       issues: [fieldIssue('body.file', 'required', 'errors.FILE_REQUIRED')],
     });
   }
-  return { ...file, ...captions };
+  return {
+    ...file,
+    captionTh: form.fields.get('captionTh') ?? '',
+    captionEn: form.fields.get('captionEn') ?? '',
+  };
 }
 
 /**

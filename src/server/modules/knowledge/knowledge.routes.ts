@@ -12,10 +12,9 @@ import {
   ResourceVersionBodySchema,
   UpdateResourceBodySchema,
 } from '@shared/contracts/knowledge';
-import { errorResponses, rateLimit, sendPrivateFile } from '@server/lib/http';
+import { errorResponses, rateLimit, readFileUpload, sendPrivateFile } from '@server/lib/http';
 import { requireActor } from '@server/lib/authz';
 import { contentDisposition } from '@server/lib/files';
-import { readFilePart } from '@server/modules/network/network.routes';
 import * as service from './knowledge.service';
 
 const tags = ['knowledge'];
@@ -192,7 +191,7 @@ export const knowledgeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = requireActor(request.actor);
-      const upload = await readFilePart(request);
+      const upload = await readFileUpload(request);
       return {
         data: await service.uploadResourceFile(
           db,

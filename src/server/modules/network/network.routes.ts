@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import multipart from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { dataOf } from '@shared/contracts/common';
 import { IdParamsSchema, OkSchema } from '@shared/contracts/identity';
@@ -23,33 +22,13 @@ import {
   UpdateMouBodySchema,
   UpdatePartnerBodySchema,
 } from '@shared/contracts/network';
-import { AppError, fieldIssue } from '@server/lib/errors';
-import { errorResponses, rateLimit, sendPrivateFile } from '@server/lib/http';
+import { errorResponses, rateLimit, readFileUpload, sendPrivateFile } from '@server/lib/http';
 import { requireActor } from '@server/lib/authz';
 import { contentDisposition } from '@server/lib/files';
 import * as service from './network.service';
 
 const tags = ['network'];
 const DocumentParamsSchema = z.object({ id: z.uuid(), documentId: z.uuid() });
-
-/** Reads the one `file` part of an upload; a file past the size limit comes back truncated. */
-export async function readFilePart(request: FastifyRequest): Promise<service.DocumentUpload> {
-  let file: service.DocumentUpload | null = null;
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      const bytes = await part.toBuffer();
-      if (part.fieldname === 'file' && !file) {
-        file = { fileName: part.filename, bytes, truncated: part.file.truncated };
-      }
-    }
-  }
-  if (!file) {
-    throw new AppError('VALIDATION_FAILED', undefined, {
-      issues: [fieldIssue('body.file', 'required', 'errors.FILE_REQUIRED')],
-    });
-  }
-  return file;
-}
 
 /**
  * The SI Network: the public partner directory and partner pages, the network graph, and the officers' records of
@@ -290,7 +269,7 @@ export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const actor = requireActor(request.actor);
-      const upload = await readFilePart(request);
+      const upload = await readFileUpload(request);
       return reply.status(201).send({
         data: await service.uploadMouDocument(
           db,

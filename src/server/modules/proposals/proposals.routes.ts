@@ -18,7 +18,7 @@ import {
   SaveProposalBodySchema,
   VersionBodySchema,
 } from '@shared/contracts/proposals';
-import { errorResponses, rateLimit, sendPrivateFile } from '@server/lib/http';
+import { errorResponses, rateLimit, readMultipartForm, sendPrivateFile } from '@server/lib/http';
 import { invalidField } from '@server/lib/errors';
 import { requireActor } from '@server/lib/authz';
 import * as service from './proposals.service';
@@ -30,22 +30,12 @@ const detail = dataOf(ProposalDetailSchema);
 
 /** Reads the one file and the `questionId` field of an upload; a file past the size limit comes back truncated. */
 async function readUpload(request: FastifyRequest): Promise<service.UploadInput> {
-  let questionId: string | null = null;
-  let file: { fileName: string; bytes: Buffer; truncated: boolean } | null = null;
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      const bytes = await part.toBuffer();
-      if (part.fieldname === 'file' && !file) {
-        file = { fileName: part.filename, bytes, truncated: part.file.truncated };
-      }
-    } else if (part.fieldname === 'questionId' && typeof part.value === 'string') {
-      questionId = part.value;
-    }
-  }
+  const form = await readMultipartForm(request);
+  const file = form.files.get('file');
   if (!file) {
     throw invalidField('body.file', 'errors.FILE_REQUIRED');
   }
-  return { questionId, ...file };
+  return { questionId: form.fields.get('questionId') ?? null, ...file };
 }
 
 export const proposalRoutes: FastifyPluginAsyncZod<{
