@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { toApiError, type ApiError } from './api';
 
@@ -64,8 +64,7 @@ export function useFilteredList<F extends object, L>(
   useEffect(() => {
     const controller = new AbortController();
     load(filters, controller.signal).then(
-      // A transition: React renders a long list in slices between which the page stays responsive.
-      (list) => startTransition(() => setLoaded({ key, list })),
+      (list) => setLoaded({ key, list }),
       (error: unknown) => {
         if (!controller.signal.aborted) {
           setLoaded({ key, error: toApiError(error) });

@@ -1,4 +1,4 @@
-import { startTransition, useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { apiGet, apiGetRaw, toApiError, type ApiError } from './api';
 
 /**
@@ -56,8 +56,7 @@ function useLoad<T>(path: string | null, loader: Loader<T>): ApiResult<T> {
     load(path, loader).then(
       (data) => {
         if (active) {
-          // A transition: React renders what the data adds in slices between which the page stays responsive.
-          startTransition(() => setOutcome({ key, state: { status: 'success', data } }));
+          setOutcome({ key, state: { status: 'success', data } });
         }
       },
       (error: unknown) => {
@@ -129,8 +128,7 @@ export function useFreshApi<T>(path: string | null): ApiResult<T> {
     apiGet<T>(path).then(
       (data) => {
         if (active) {
-          // A transition: React renders what the data adds in slices between which the page stays responsive.
-          startTransition(() => setOutcome({ key, state: { status: 'success', data } }));
+          setOutcome({ key, state: { status: 'success', data } });
         }
       },
       (error: unknown) => {
