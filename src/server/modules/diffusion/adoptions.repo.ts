@@ -2,7 +2,7 @@
  * SQL of adoptions, their timeline events and updates, and villages. Innovations, organisations, partners, needs and
  * problem statements are READ here (to check that a reference exists and for display); nothing here writes them.
  */
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '@server/db/client';
 import {
   adoptionEvents,
@@ -206,12 +206,31 @@ export async function updateAdoption(
 
 export interface AdoptionFilter {
   innovationIds?: string[] | undefined;
-  /** Only adoptions of published innovations. */
-  publishedOnly?: boolean | undefined;
+  /** Only adoptions of innovations this reader may read (the catalogue's read rule); every adoption when absent. */
+  readableBy?: InnovationReader | undefined;
   villageId?: string | undefined;
   provinceCode?: number | undefined;
   status?: string | undefined;
   theme?: string | undefined;
+}
+
+/** Who reads a list, for the catalogue's rule: published entries, or their own unit's or organisations' drafts. */
+export interface InnovationReader {
+  drivingUnitId: string | null;
+  organisationIds: readonly string[];
+}
+
+function readableCondition(reader: InnovationReader): SQL {
+  const either: SQL[] = [eq(innovations.status, 'published')];
+  if (reader.drivingUnitId) {
+    either.push(eq(innovations.drivingUnitId, reader.drivingUnitId));
+  }
+  if (reader.organisationIds.length > 0) {
+    either.push(
+      sql`exists (select 1 from ${innovationOwners} where ${innovationOwners.innovationId} = ${innovations.id} and ${inArray(innovationOwners.organisationId, [...reader.organisationIds])})`,
+    );
+  }
+  return or(...either) ?? sql`false`;
 }
 
 function whereOf(filter: AdoptionFilter): SQL | undefined {
@@ -222,8 +241,8 @@ function whereOf(filter: AdoptionFilter): SQL | undefined {
     }
     conditions.push(inArray(adoptions.innovationId, filter.innovationIds));
   }
-  if (filter.publishedOnly) {
-    conditions.push(eq(innovations.status, 'published'));
+  if (filter.readableBy) {
+    conditions.push(readableCondition(filter.readableBy));
   }
   if (filter.villageId) {
     conditions.push(eq(adoptions.villageId, filter.villageId));

@@ -6,7 +6,7 @@ import { createOrganisation, signedIn, type Person } from '@tests/factories/peop
 import { createDrivingUnit, signedInUnitStaff } from '@tests/factories/projects';
 import { multipartBody, samplePdf } from '@tests/factories/proposals';
 import { insertInnovation, loadTestAreas, setTargetGroup } from '@tests/factories/diffusion';
-import { adoptionEvents, auditEvents, innovationNeeds, villages } from '@server/db/schema/index';
+import { adoptionEvents, auditEvents, innovationNeeds, innovations, villages } from '@server/db/schema/index';
 import { eq } from 'drizzle-orm';
 import type {
   AdoptionDetail,
@@ -521,6 +521,34 @@ describe('reading: innovation diffusion, overview, village', () => {
     });
     expect(renamed.statusCode, renamed.body).toBe(200);
     expect((await staff96.client.patch(`/api/villages/${villageId}`, { nameTh: 'x' })).statusCode).toBe(403);
+  });
+
+  it("lists follow the catalogue's read rule: an unpublished entry's adoptions only for its unit, owners and officers", async () => {
+    const unitId = await createDrivingUnit(ctx, [58]);
+    const ownUnit = await signedInUnitStaff(ctx, unitId);
+    const withdrawnId = await insertInnovation(
+      ctx,
+      { titleTh: 'ถอนออกจากแคตตาล็อก', drivingUnitId: unitId },
+      otherOrgId,
+    );
+    const adoption = await create(officer.client, { innovationId: withdrawnId });
+    await ctx.database.db
+      .update(innovations)
+      .set({ status: 'unpublished' })
+      .where(eq(innovations.id, withdrawnId));
+    const ids = async (client: TestClient, path = '/api/diffusion'): Promise<string[]> => {
+      const response = await client.get(path);
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json<{ data: DiffusionOverview }>().data.adoptions.map((a) => a.id);
+    };
+    expect(await ids(anonymous)).not.toContain(adoption.id);
+    expect(await ids(staff96.client)).not.toContain(adoption.id);
+    expect(await ids(staff58.client)).not.toContain(adoption.id);
+    expect(await ids(member.client)).not.toContain(adoption.id);
+    expect(await ids(ownUnit.client)).toContain(adoption.id);
+    expect(await ids(outsider.client)).toContain(adoption.id);
+    expect(await ids(officer.client)).toContain(adoption.id);
+    expect(await ids(anonymous)).toContain((await ids(officer.client)).find((id) => id !== adoption.id));
   });
 });
 

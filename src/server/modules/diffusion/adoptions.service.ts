@@ -38,6 +38,7 @@ import { beneficiaryTotal, buildLineage, computeMetrics } from './diffusion.metr
 import {
   canEditVillage,
   canManageAdoption,
+  isDiffusionOfficer,
   isDiffusionStaff,
   mayRecordAdoptions,
   type ActorScope,
@@ -827,17 +828,35 @@ export async function getInnovationDiffusion(
   };
 }
 
-/** Every adoption of published innovations (staff: of every innovation), filtered, with the origins for the map. */
+/**
+ * Who reads adoption lists: officers and administrators every adoption (undefined); anyone else the adoptions of
+ * the innovations they may read — published ones, their unit's and their organisations' drafts.
+ */
+async function readerOf(db: DbOrTx, actor: Actor | null): Promise<repo.InnovationReader | undefined> {
+  if (isDiffusionOfficer(actor)) {
+    return undefined;
+  }
+  if (!actor) {
+    return { drivingUnitId: null, organisationIds: [] };
+  }
+  return {
+    drivingUnitId: hasRole(actor, 'driving_unit_staff') ? actor.drivingUnitId : null,
+    organisationIds: await repo.memberOrganisationIds(db, actor.userId),
+  };
+}
+
+/** Every adoption of the innovations the reader may read, filtered, with the origins for the map. */
 export async function getOverview(
   db: Database,
   actor: Actor | null,
   query: DiffusionQuery,
 ): Promise<DiffusionOverview> {
+  const readableBy = await readerOf(db, actor);
   const [rows, targets] = await Promise.all([
     repo.listAdoptions(
       db,
       {
-        publishedOnly: !isDiffusionStaff(actor),
+        readableBy,
         provinceCode: query.provinceCode,
         status: query.status,
         theme: query.theme,
@@ -861,7 +880,7 @@ export async function getVillage(db: Database, actor: Actor | null, id: string):
     throw notFound();
   }
   const scope = await scopeOf(db, actor);
-  const all = await repo.listAdoptions(db, { villageId: id, publishedOnly: !isDiffusionStaff(actor) });
+  const all = await repo.listAdoptions(db, { villageId: id, readableBy: await readerOf(db, actor) });
   const [originOf, names, targets] = await Promise.all([
     repo.innovationsOriginatingIn(db, village.subdistrictCode, village.nameTh),
     repo.areaNames(db, village.subdistrictCode),
