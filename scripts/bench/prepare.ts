@@ -17,7 +17,7 @@ import type { FastifyInstance } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import pg from 'pg';
 import { buildApp } from '@server/app';
-import { createPglite, type Database, type DatabaseHandle } from '@server/db/client';
+import { createPglite, neverListening, type Database, type DatabaseHandle } from '@server/db/client';
 import * as schema from '@server/db/schema/index';
 import { parseEnv } from '@server/env';
 import type { OpenPage } from '@shared/contracts/open-data';
@@ -138,6 +138,8 @@ async function openDatabases(
       db,
       engine: 'postgres',
       withAdvisoryLock: (_key, fn) => fn(),
+      // Every request computes its answer: the recorded statements are those of an uncached read.
+      listen: neverListening,
       close: () => pool.end(),
     };
     const raw: RawDatabase = {
@@ -165,6 +167,7 @@ async function openDatabases(
     db,
     engine: 'pglite',
     withAdvisoryLock: (_key, fn) => fn(),
+    listen: neverListening,
     close: async () => undefined,
   };
   const raw: RawDatabase = {

@@ -14,6 +14,7 @@ import { errorHandlerPlugin } from './plugins/error-handler';
 import { openapiPlugin } from './plugins/openapi';
 import { requestContextPlugin } from './plugins/request-context';
 import { metricsPlugin } from './plugins/metrics';
+import { readCachePlugin } from './plugins/read-cache';
 import { workerLogger } from './lib/worker-log';
 import { securityPlugin } from './plugins/security';
 import { textInputPlugin } from './plugins/text-input';
@@ -157,6 +158,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(cookie);
   await app.register(requestContextPlugin);
   await app.register(metricsPlugin);
+  await app.register(readCachePlugin);
   await app.register(errorHandlerPlugin);
   await app.register(textInputPlugin);
   await app.register(securityPlugin, { secureCookies: env.TRUST_PROXY });

@@ -21,8 +21,29 @@ export interface DatabaseHandle {
   engine: DatabaseEngine;
   /** Runs `fn` while holding a cluster-wide advisory lock (a no-op guard on the single-process PGlite). */
   withAdvisoryLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
+  /**
+   * Listens on a NOTIFY channel: `onNotify` gets each payload, in commit order; `onState` is told whether the
+   * listener is connected (on a server it reconnects by itself after losing its connection, and every notification
+   * sent while it was away is lost). Returns the function that stops listening.
+   */
+  listen(
+    channel: string,
+    onNotify: (payload: string) => void,
+    onState: (live: boolean) => void,
+  ): Promise<Unlisten>;
   close(): Promise<void>;
 }
+
+export type Unlisten = () => Promise<void>;
+
+/**
+ * `listen` of a handle that does without change announcements (built by hand for a measurement or a failure test):
+ * never connected, so the read cache computes every read.
+ */
+export const neverListening: DatabaseHandle['listen'] = (_channel, _onNotify, onState) => {
+  onState(false);
+  return Promise.resolve(() => Promise.resolve());
+};
 
 export class DatabaseUnavailableError extends Error {
   override name = 'DatabaseUnavailableError';
@@ -49,6 +70,16 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     db,
     engine: 'pglite',
     withAdvisoryLock: (_key, fn) => fn(),
+    async listen(channel, onNotify, onState) {
+      const stop = await client.listen(channel, onNotify);
+      onState(true);
+      return async () => {
+        onState(false);
+        if (!client.closed) {
+          await stop();
+        }
+      };
+    },
     close: () => client.close(),
   };
 }
@@ -105,7 +136,81 @@ async function openPostgres(url: string, poolMax: number): Promise<DatabaseHandl
         client.release();
       }
     },
+    listen: (channel, onNotify, onState) => listenOnServer(url, channel, onNotify, onState),
     close: () => pool.end(),
+  };
+}
+
+const RELISTEN_DELAYS_MS = [100, 500, 1000, 2000, 5000];
+
+/**
+ * A connection of its own that LISTENs on `channel`, reconnecting after a loss or a failed first try (with back-off)
+ * until stopped.
+ */
+async function listenOnServer(
+  url: string,
+  channel: string,
+  onNotify: (payload: string) => void,
+  onState: (live: boolean) => void,
+): Promise<Unlisten> {
+  let stopped = false;
+  let current: pg.Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  let failures = 0;
+
+  const connect = async (): Promise<void> => {
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+    let lost = false;
+    const onLost = (): void => {
+      if (lost) {
+        return;
+      }
+      lost = true;
+      onState(false);
+      client.removeAllListeners('notification');
+      void client.end().catch(() => undefined);
+      if (!stopped) {
+        const delay = RELISTEN_DELAYS_MS[Math.min(failures, RELISTEN_DELAYS_MS.length - 1)] ?? 5000;
+        failures += 1;
+        retry = setTimeout(() => void connect(), delay);
+        retry.unref();
+      }
+    };
+    client.on('error', onLost);
+    client.on('end', onLost);
+    client.on('notification', (message) => {
+      if (message.channel === channel) {
+        onNotify(message.payload ?? '');
+      }
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch {
+      onLost();
+      return;
+    }
+    if (stopped) {
+      await client.end().catch(() => undefined);
+      return;
+    }
+    current = client;
+    failures = 0;
+    onState(true);
+  };
+
+  await connect();
+  return async () => {
+    stopped = true;
+    if (retry) {
+      clearTimeout(retry);
+    }
+    onState(false);
+    const client = current;
+    current = null;
+    client?.removeAllListeners();
+    client?.on('error', () => undefined);
+    await client?.end().catch(() => undefined);
   };
 }
 

@@ -27,7 +27,9 @@ export const coverageRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const data = await service.getCoverage(db, request.query);
+      const data = await app.readCache.get(['coverage', request.query], () =>
+        service.getCoverage(db, request.query),
+      );
       void reply.header('cache-control', CACHE_CONTROL);
       return { data };
     },
@@ -47,7 +49,9 @@ export const coverageRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const data = await service.getProvinceCoverage(db, request.params.code, request.query);
+      const data = await app.readCache.get(['coverage-province', request.params.code, request.query], () =>
+        service.getProvinceCoverage(db, request.params.code, request.query),
+      );
       void reply.header('cache-control', CACHE_CONTROL);
       return { data };
     },

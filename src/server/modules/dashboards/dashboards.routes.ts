@@ -11,7 +11,7 @@ import {
   SrlProgressionSchema,
   UnitTargetsSchema,
 } from '@shared/contracts/dashboards';
-import { requireActor } from '@server/lib/authz';
+import { requireActor, type Actor } from '@server/lib/authz';
 import { errorResponses, rateLimit } from '@server/lib/http';
 import * as dashboards from './dashboards.service';
 
@@ -25,6 +25,25 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
   const session = { auth: 'session' as const };
   const forbidden = errorResponses(400, 401, 403);
 
+  /**
+   * A dashboard's figures from the read cache, per scope (all, or one unit) and filters; those that count open calls
+   * or due dates also per second of the clock.
+   */
+  function cached<T>(
+    name: string,
+    request: { actor: Actor | null; query: unknown },
+    compute: (actor: Actor) => Promise<T>,
+    clocked = false,
+  ): Promise<T> {
+    const actor = requireActor(request.actor);
+    const scope = dashboards.cacheScopeOf(actor);
+    if (scope === null) {
+      return compute(actor);
+    }
+    const second = clocked ? Math.floor(app.clock().getTime() / 1000) : null;
+    return app.readCache.get(['dashboards', name, scope, request.query, second], () => compute(actor));
+  }
+
   app.get(
     '/dashboards/options',
     {
@@ -37,7 +56,9 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      data: await dashboards.getDashboardOptions(db, requireActor(request.actor), request.query),
+      data: await cached('options', request, (actor) =>
+        dashboards.getDashboardOptions(db, actor, request.query),
+      ),
     }),
   );
 
@@ -53,7 +74,12 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      data: await dashboards.getPipeline(db, requireActor(request.actor), request.query, app.clock()),
+      data: await cached(
+        'pipeline',
+        request,
+        (actor) => dashboards.getPipeline(db, actor, request.query, app.clock()),
+        true,
+      ),
     }),
   );
 
@@ -69,7 +95,9 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      data: await dashboards.getDisbursement(db, requireActor(request.actor), request.query),
+      data: await cached('disbursement', request, (actor) =>
+        dashboards.getDisbursement(db, actor, request.query),
+      ),
     }),
   );
 
@@ -85,7 +113,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      data: await dashboards.getOutcomes(db, requireActor(request.actor), request.query),
+      data: await cached('outcomes', request, (actor) => dashboards.getOutcomes(db, actor, request.query)),
     }),
   );
 
@@ -101,7 +129,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      data: await dashboards.getSrlProgression(db, requireActor(request.actor), request.query),
+      data: await cached('srl', request, (actor) => dashboards.getSrlProgression(db, actor, request.query)),
     }),
   );
 
@@ -117,7 +145,12 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      data: await dashboards.getUnitTargets(db, requireActor(request.actor), request.query, app.clock()),
+      data: await cached(
+        'unit-targets',
+        request,
+        (actor) => dashboards.getUnitTargets(db, actor, request.query, app.clock()),
+        true,
+      ),
     }),
   );
 
@@ -134,7 +167,9 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const data = await dashboards.getPublicImpact(db, request.query);
+      const data = await app.readCache.get(['public-impact', request.query], () =>
+        dashboards.getPublicImpact(db, request.query),
+      );
       void reply.header('cache-control', 'public, max-age=60');
       return { data };
     },

@@ -40,6 +40,17 @@ function scopeOf(actor: Actor, query: DashboardQuery): repo.Scope & { isUnitScop
   };
 }
 
+/**
+ * What a dashboard's figures depend on besides its filters, for the read cache: 'all' for officers and
+ * administrators, the unit for a unit's staff; null for anyone else (who is refused, uncached).
+ */
+export function cacheScopeOf(actor: Actor): string | null {
+  if (!dashboardPolicy.view(actor)) {
+    return null;
+  }
+  return isDashboardOfficer(actor) ? 'all' : `unit:${actor.drivingUnitId ?? ''}`;
+}
+
 const scopeOut = (scope: ReturnType<typeof scopeOf>): DashboardScope => ({
   fiscalYear: scope.fiscalYear,
   programmeId: scope.programmeId,

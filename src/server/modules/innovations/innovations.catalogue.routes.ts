@@ -26,7 +26,13 @@ export const innovationCatalogueRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: CatalogueListSchema, ...errorResponses(400, 401, 403, 429) },
       },
     },
-    async (request) => service.listCatalogue(db, request.actor, request.query),
+    async (request) =>
+      // The public catalogue is the same for everyone (published entries only); curators' views are not cached.
+      request.query.scope === 'public'
+        ? app.readCache.get(['catalogue', request.query], () =>
+            service.listCatalogue(db, null, request.query),
+          )
+        : service.listCatalogue(db, request.actor, request.query),
   );
 
   app.get(

@@ -50,7 +50,7 @@ export const openDataRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ data: OpenCatalogueSchema }), ...errorResponses(429) },
       },
     },
-    async () => ({ data: await service.getCatalogue(db) }),
+    async () => ({ data: await app.readCache.get(['open-data'], () => service.getCatalogue(db)) }),
   );
 
   for (const def of OPEN_DATASETS) {
@@ -72,7 +72,10 @@ export const openDataRoutes: FastifyPluginAsyncZod = async (app) => {
           },
         },
       },
-      async (request) => service.listRecords(db, def, request.query),
+      async (request) =>
+        app.readCache.get(['open-data', def.name, request.query], () =>
+          service.listRecords(db, def, request.query),
+        ),
     );
 
     app.get(

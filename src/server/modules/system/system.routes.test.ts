@@ -13,7 +13,7 @@ import { makeTempDir } from '@tests/helpers/temp';
 import { readMigrationJournal } from '@server/db/migrate';
 import { buildApp } from '@server/app';
 import { parseEnv } from '@server/env';
-import type { DatabaseHandle } from '@server/db/client';
+import { neverListening, type DatabaseHandle } from '@server/db/client';
 import * as schema from '@server/db/schema/index';
 
 let ctx: TestContext;
@@ -236,6 +236,7 @@ describe('liveness and readiness', () => {
       db: drizzle({ client: pool, schema, casing: 'snake_case' }),
       engine: 'postgres',
       withAdvisoryLock: (_key, fn) => fn(),
+      listen: neverListening,
       close: () => pool.end(),
     };
     const { app, lines } = await loggedApp(unreachable);
