@@ -10,6 +10,7 @@
 //
 // Options: --connections (64) --duration s (10) --warmup s (2) --serial-duration s (3) --sql-runs (20) --timeout s (10)
 // --port (3960) --dataset (awards) --officer/--applicant email --password --only key,key --compressed --analyze
+// --no-read-cache
 // --out dir.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -33,6 +34,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --port N (3960)  --dataset NAME (awards)  --only KEY,KEY  --out DIR (bench)
   --compressed            ask for br/gzip answers, as browsers do (default: uncompressed JSON)
   --analyze               run ANALYZE on the database first (planner statistics)
+  --no-read-cache         start the server with READ_CACHE=off: every read computes its answer
   --officer EMAIL  --applicant EMAIL  --password TEXT   (default: the demo accounts, else the scale data's)
 Endpoint keys: trivial, search, coverage, intake, autosave, pipeline, opendata.`;
 
@@ -56,6 +58,7 @@ const { values: opts } = parseArgs({
     only: { type: 'string' },
     compressed: { type: 'boolean', default: false },
     analyze: { type: 'boolean', default: false },
+    'no-read-cache': { type: 'boolean', default: false },
     out: { type: 'string', default: 'bench' },
     help: { type: 'boolean', default: false },
   },
@@ -223,6 +226,8 @@ async function startServer(base) {
     // Lifts every per-route rate limit (search 300/min, coverage and open data 120/min per client IP): the load
     // comes from one address. The limits are still counted in the database on every request.
     RATE_LIMIT_FACTOR: '100000',
+    // --no-read-cache: every request computes its answer (the uncached path of the cached reads).
+    READ_CACHE: opts['no-read-cache'] ? 'off' : 'on',
     DATABASE_URL: engine === 'postgres' ? databaseUrl : '',
     ...(engine === 'pglite' ? { DATA_DIR: dataDir } : {}),
   };
@@ -508,6 +513,7 @@ const context = {
   sqlRuns: SQL_RUNS,
   compressed: opts.compressed,
   analyzed: opts.analyze,
+  readCache: !opts['no-read-cache'],
   neverAnalyzed: plan.neverAnalyzed,
   accounts: plan.accounts,
   notes: plan.notes,
@@ -521,6 +527,9 @@ const header = [
     .join(', ')}`,
   `${CONNECTIONS} connections · ${DURATION} s per endpoint (after ${WARMUP} s warm-up) · 1-connection pass ${SERIAL} s · server ${context.target} · ${context.cpus} CPUs (load average ${context.loadAverage.join(' → ')}) · Node ${context.node}`,
   limitsLine,
+  context.readCache
+    ? 'Read cache on: repeated reads are answered from memory until the data changes (--no-read-cache measures them computed).'
+    : 'Read cache off (--no-read-cache): every read computes its answer.',
   ...plan.notes,
 ];
 const { passed, failed } = report.tally(run);

@@ -158,7 +158,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(cookie);
   await app.register(requestContextPlugin);
   await app.register(metricsPlugin);
-  await app.register(readCachePlugin);
+  await app.register(readCachePlugin, { enabled: env.READ_CACHE === 'on' });
   await app.register(errorHandlerPlugin);
   await app.register(textInputPlugin);
   await app.register(securityPlugin, { secureCookies: env.TRUST_PROXY });

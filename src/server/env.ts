@@ -53,6 +53,8 @@ const EnvFields = z.object({
   REMINDER_POLL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(900_000),
   /** Multiplies every per-route rate limit (for load tests and test suites that send many requests from one IP). */
   RATE_LIMIT_FACTOR: z.coerce.number().min(0.01).max(100_000).default(1),
+  /** `off`: every expensive read computes its answer (src/server/lib/read-cache.ts), for measuring the uncached path. */
+  READ_CACHE: z.enum(['on', 'off']).default('on'),
   /** Where uploaded files' bytes go: `disk` (DATA_DIR/files) or an S3-compatible bucket. */
   FILE_STORAGE: z.enum(['disk', 's3']).default('disk'),
   S3_ENDPOINT: z

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { chromium, type Browser, type Download, type Page } from 'playwright-core';
 
 export const SCREENSHOT_DIR = path.resolve('test-results', 'e2e');
 
@@ -63,4 +64,27 @@ export async function jobProgressBarSeen(page: Page): Promise<boolean> {
   return page.evaluate(
     () => (window as unknown as { __jobBarSeen?: { bar: boolean } }).__jobBarSeen?.bar ?? false,
   );
+}
+
+/**
+ * Asks for an export that runs as a job (the button `buttonTestId`), waits for its panel to succeed — checking that
+ * a progress bar was shown on the way — takes the screenshot `screenshotName`, and downloads the file.
+ * Returns the download and the panel's link address.
+ */
+export async function exportThroughJob(
+  page: Page,
+  buttonTestId: string,
+  screenshotName: string,
+): Promise<{ download: Download; href: string | null }> {
+  await watchJobProgressBars(page);
+  await page.getByTestId(buttonTestId).click();
+  const panel = page.getByTestId('job-progress').first();
+  await panel.waitFor();
+  await expect.poll(() => panel.getAttribute('data-status'), { timeout: 60_000 }).toBe('succeeded');
+  expect(await jobProgressBarSeen(page)).toBe(true);
+  await screenshot(page, screenshotName);
+  const link = panel.getByTestId('job-download');
+  const href = await link.getAttribute('href');
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  return { download, href };
 }

@@ -8,14 +8,7 @@ import type {
 import type { AssessmentResults, CohortList } from '@shared/contracts/cohorts';
 import { registerVerified, unexpected, waitForMail } from './accounts-helpers';
 import { api, apiLogin, DEMO_PASSWORD, type ApiSession } from './api-client';
-import {
-  jobProgressBarSeen,
-  launchBrowser,
-  overflowsHorizontally,
-  screenshot,
-  watchJobProgressBars,
-  watchProblems,
-} from './browser';
+import { exportThroughJob, launchBrowser, overflowsHorizontally, screenshot, watchProblems } from './browser';
 import { renderPdf } from './pdf-render';
 
 const baseUrl = inject('baseUrl');
@@ -190,17 +183,7 @@ describe('cohort results: the unit exports them as CSV in a job', () => {
     const page = await openAs(UNIT_EMAIL, DEMO_PASSWORD, `/cohorts/${results.cohortId}/results`);
     const problems = watchProblems(page);
     await page.getByTestId('results-participants').waitFor();
-    await watchJobProgressBars(page);
-    await page.getByTestId('results-export-csv').click();
-    const panel = page.getByTestId('job-progress').first();
-    await panel.waitFor();
-    await expect.poll(() => panel.getAttribute('data-status'), { timeout: 60_000 }).toBe('succeeded');
-    expect(await jobProgressBarSeen(page)).toBe(true);
-    await screenshot(page, 'cohort-results-export-1280');
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      panel.getByTestId('job-download').click(),
-    ]);
+    const { download } = await exportThroughJob(page, 'results-export-csv', 'cohort-results-export-1280');
     expect(download.suggestedFilename()).toMatch(/^cohort-results-\d{4}-[0-9a-f]{8}\.csv$/);
     const { readFileSync } = await import('node:fs');
     const text = readFileSync(await download.path(), 'utf8');

@@ -7,14 +7,7 @@ import { bangkokDate } from '@shared/projects/plan';
 import { signedInContext, unexpected, waitForMail } from './accounts-helpers';
 import { api, apiLogin, DEMO_PASSWORD, OFFICER_EMAIL, type ApiSession } from './api-client';
 import { awardProjectViaApi, BAHT, EVIDENCE_PDF } from './project-helpers';
-import {
-  jobProgressBarSeen,
-  launchBrowser,
-  overflowsHorizontally,
-  screenshot,
-  watchJobProgressBars,
-  watchProblems,
-} from './browser';
+import { exportThroughJob, launchBrowser, overflowsHorizontally, screenshot, watchProblems } from './browser';
 import { renderPdf } from './pdf-render';
 
 const baseUrl = inject('baseUrl');
@@ -284,17 +277,11 @@ describe('grant project: award → agreement → reports → payments → close-
     expect(figures.totals.paidSatang).toBeGreaterThanOrEqual(AWARD_BAHT * BAHT);
     const [page, problems] = await pageAs(OFFICER_EMAIL, DEMO_PASSWORD, '/admin/disbursements');
     await page.getByTestId('disbursements-table').waitFor();
-    await watchJobProgressBars(page);
-    await page.getByTestId('disbursements-xlsx').click();
-    const panel = page.getByTestId('job-progress').first();
-    await panel.waitFor();
-    await expect.poll(() => panel.getAttribute('data-status'), { timeout: 60_000 }).toBe('succeeded');
-    expect(await jobProgressBarSeen(page)).toBe(true);
-    await screenshot(page, 'projects-disbursements-export-1280');
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      panel.getByTestId('job-download').click(),
-    ]);
+    const { download } = await exportThroughJob(
+      page,
+      'disbursements-xlsx',
+      'projects-disbursements-export-1280',
+    );
     expect(download.suggestedFilename()).toBe('disbursements.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(await download.path());

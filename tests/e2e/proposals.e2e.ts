@@ -9,12 +9,11 @@ import { mailText } from '@tests/helpers/smtp';
 import { samplePdf } from '@tests/factories/proposals';
 import { registerVerified, signedInContext, unexpected, waitForMail } from './accounts-helpers';
 import {
-  jobProgressBarSeen,
+  exportThroughJob,
   launchBrowser,
   overflowsHorizontally,
   screenshot,
   SCREENSHOT_DIR,
-  watchJobProgressBars,
   watchProblems,
 } from './browser';
 import { renderPdf } from './pdf-render';
@@ -288,16 +287,8 @@ describe('the officer: filter the intake, open the proposal, export XLSX', () =>
   it('exports the list as XLSX in a job: a progress bar, then a download link; Thai headers, money as a number', async () => {
     await page.goto(`${baseUrl}/admin/calls/${callId}/proposals`, { waitUntil: 'networkidle' });
     await page.getByTestId('intake-row').first().waitFor();
-    await watchJobProgressBars(page);
-    await page.getByTestId('export-xlsx').click();
-    const panel = page.getByTestId('job-progress').first();
-    await panel.waitFor();
-    await expect.poll(() => panel.getAttribute('data-status'), { timeout: 60_000 }).toBe('succeeded');
-    const link = panel.getByTestId('job-download');
-    expect(await link.getAttribute('href')).toMatch(/^\/api\/jobs\/[0-9a-f-]{36}\/download$/);
-    expect(await jobProgressBarSeen(page)).toBe(true);
-    await screenshot(page, 'proposals-intake-export-1280');
-    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const { download, href } = await exportThroughJob(page, 'export-xlsx', 'proposals-intake-export-1280');
+    expect(href).toMatch(/^\/api\/jobs\/[0-9a-f-]{36}\/download$/);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     const file = await download.path();
     const workbook = new ExcelJS.Workbook();
@@ -319,7 +310,7 @@ describe('the officer: filter the intake, open the proposal, export XLSX', () =>
     expect(ours).toContain(300_000.5);
 
     await page.setViewportSize({ width: 390, height: 844 });
-    await panel.getByTestId('job-download').scrollIntoViewIfNeeded();
+    await page.getByTestId('job-progress').first().getByTestId('job-download').scrollIntoViewIfNeeded();
     expect(await overflowsHorizontally(page)).toBe(false);
     await screenshot(page, 'proposals-intake-export-390');
     await page.setViewportSize({ width: 1280, height: 800 });

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import type { Counter } from 'prom-client';
-import { createTestApp, type TestContext } from '@tests/setup/test-app';
+import { createTestApp, TEST_NOW, type TestContext } from '@tests/setup/test-app';
+import { signedIn } from '@tests/factories/people';
+import { createOpenCall } from '@tests/factories/calls';
 import { currentEngine } from '@tests/setup/test-db';
 import { awardedProject, type AwardedProject } from '@tests/factories/projects';
 import { insertInnovation } from '@tests/factories/diffusion';
@@ -9,7 +11,7 @@ import { startDraft } from '@tests/factories/proposals';
 import { queryRows } from '@server/db/client';
 import { innovations } from '@server/db/schema/index';
 import type { CatalogueList } from '@shared/contracts/innovation-catalogue';
-import type { PublicImpact } from '@shared/contracts/dashboards';
+import type { Pipeline, PublicImpact } from '@shared/contracts/dashboards';
 
 // Cached reads (src/server/lib/read-cache.ts) must never show data older than the read: every table announces its
 // committed changes, and a cached answer is served only after the changes committed before the read have arrived.
@@ -41,14 +43,17 @@ afterAll(async () => {
   await ctx.close();
 });
 
-async function lookups(): Promise<Record<string, number>> {
-  const metric = ctx.app.metrics.registry.getSingleMetric('read_cache_lookups_total') as Counter | undefined;
+async function lookupsOf(context: TestContext): Promise<Record<string, number>> {
+  const metric = context.app.metrics.registry.getSingleMetric('read_cache_lookups_total') as
+    Counter | undefined;
   const values = (await metric?.get())?.values ?? [];
   return Object.fromEntries(values.map((v) => [String(v.labels.result), v.value]));
 }
 
-async function catalogueTotal(): Promise<number> {
-  const response = await ctx.app.inject('/api/innovations?scope=public&limit=5');
+const lookups = (): Promise<Record<string, number>> => lookupsOf(ctx);
+
+async function catalogueTotal(limit = 5): Promise<number> {
+  const response = await ctx.app.inject(`/api/innovations?scope=public&limit=${limit}`);
   expect(response.statusCode, response.body).toBe(200);
   return response.json<CatalogueList>().page.total;
 }
@@ -135,8 +140,11 @@ describe('the read cache', () => {
 
   it('shares one computation among concurrent readers and answers each of them alike', async () => {
     await insertInnovation(ctx, { titleTh: 'นวัตกรรมใหม่', ...NO_AREA });
+    // A hit waits for every announcement committed before it: none is left to arrive during the batch below.
+    await catalogueTotal();
+    await catalogueTotal();
     const before = await lookups();
-    const answers = await Promise.all(Array.from({ length: 12 }, () => catalogueTotal()));
+    const answers = await Promise.all(Array.from({ length: 12 }, () => catalogueTotal(7)));
     expect(new Set(answers).size).toBe(1);
     const after = await lookups();
     expect((after.miss ?? 0) - (before.miss ?? 0)).toBe(1);
@@ -171,4 +179,42 @@ describe('the read cache', () => {
       expect((await lookups()).hit).toBe(hits + 1);
     },
   );
+});
+
+describe('cached figures that depend on the time', () => {
+  let clocked: TestContext;
+  let now = new Date(TEST_NOW);
+
+  beforeAll(async () => {
+    clocked = await createTestApp({ REQUIRE_2FA_FOR_STAFF: '0' }, { clock: () => now });
+  });
+  afterAll(async () => {
+    await clocked.close();
+  });
+
+  it("the pipeline's open calls drop when a call closes, to the second, with no change to the data", async () => {
+    const officer = await signedIn(clocked, 'officer@read-cache.test', 'programme_officer');
+    await createOpenCall(officer.client, {
+      call: { closesAt: '2026-12-15T17:00:00+07:00', fiscalYear: 2570 },
+    });
+    await createOpenCall(officer.client, {
+      call: { closesAt: '2027-01-31T23:59:59+07:00', fiscalYear: 2570 },
+    });
+    const openCalls = async (): Promise<number> => {
+      const response = await officer.client.get('/api/dashboards/pipeline?fiscalYear=2570');
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json<{ data: Pipeline }>().data.stages.find((s) => s.stage === 'calls')?.detail ?? -1;
+    };
+    now = new Date('2026-12-15T09:59:59.000Z');
+    expect(await openCalls()).toBe(2);
+    const hits = (await lookupsOf(clocked)).hit ?? 0;
+    expect(await openCalls()).toBe(2);
+    expect((await lookupsOf(clocked)).hit).toBe(hits + 1);
+    now = new Date('2026-12-15T10:00:00.000Z');
+    expect(await openCalls()).toBe(1);
+    now = new Date('2027-01-31T16:59:58.999Z');
+    expect(await openCalls()).toBe(1);
+    now = new Date('2027-01-31T17:00:00.000Z');
+    expect(await openCalls()).toBe(0);
+  });
 });

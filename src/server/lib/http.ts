@@ -1,4 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { serializerCompiler } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import type { ReadCache } from './read-cache';
 import { AppError, fieldIssue, invalidField } from './errors';
 import type { UploadInput } from './files';
 import { ErrorResponseSchema } from '@shared/contracts/common';
@@ -79,4 +82,51 @@ export async function readFileUpload(request: FastifyRequest): Promise<UploadInp
     });
   }
   return file;
+}
+
+const serializers = new WeakMap<z.ZodType, (data: unknown) => string>();
+
+/** The JSON text of `data` as a route with this response schema sends it (Fastify's own zod serializer). */
+function serializeAs(schema: z.ZodType, data: unknown): string {
+  let serialize = serializers.get(schema);
+  if (!serialize) {
+    serialize = serializerCompiler({ schema, method: 'GET', url: 'read-cache', httpStatus: '200' }) as (
+      data: unknown,
+    ) => string;
+    serializers.set(schema, serialize);
+  }
+  return serialize(data);
+}
+
+/**
+ * Answers from the read cache (`src/server/lib/read-cache.ts`): the answer is encoded through the route's response
+ * schema once, when computed, exactly as Fastify would, and its JSON text is reused until the data changes — a cached
+ * answer costs neither the schema's checks nor serialization again. `schema` is the route's 200 response schema;
+ * `headers` go with a successful answer only. An answer that depends on the time says until when it holds
+ * (`expiresAt`, on the clock that gives `now`).
+ */
+export async function sendCached<S extends z.ZodType>(
+  reply: FastifyReply,
+  cache: ReadCache,
+  key: readonly unknown[],
+  schema: S,
+  compute: () => Promise<z.input<S>>,
+  options: {
+    headers?: Record<string, string>;
+    now?: Date;
+    expiresAt?: (data: z.input<S>) => Date | null;
+  } = {},
+): Promise<FastifyReply> {
+  const answer = await cache.get(
+    key,
+    async () => {
+      const data = await compute();
+      return { json: serializeAs(schema, data), expiresAt: options.expiresAt?.(data)?.getTime() ?? null };
+    },
+    { now: options.now?.getTime(), expiresAt: (computed) => computed.expiresAt },
+  );
+  return reply
+    .headers(options.headers ?? {})
+    .type('application/json; charset=utf-8')
+    .send(answer.json);
 }

@@ -11,6 +11,18 @@ const MARKER_TIMEOUT_MS = 2000;
 
 export type ReadCacheResult = 'hit' | 'miss' | 'bypass';
 
+/** A stored answer (or its computation under way) and when it stops holding, if the time matters. */
+interface Entry {
+  value: Promise<unknown>;
+  expiresAt: number | null;
+}
+
+/** For answers that depend on the time: the time now, and until when a computed answer holds (ms, same clock). */
+export interface ReadTiming<T> {
+  now?: number;
+  expiresAt?: (value: T) => number | null;
+}
+
 export interface ReadCacheOptions {
   /** Most answers kept (least recently used go first). */
   maxEntries?: number;
@@ -35,7 +47,7 @@ export interface ReadCacheOptions {
  *   (a draft's own edits are not announced).
  */
 export class ReadCache {
-  private readonly entries: LRUCache<string, { value: Promise<unknown> }>;
+  private readonly entries: LRUCache<string, Entry>;
   private readonly onLookup: ((result: ReadCacheResult) => void) | undefined;
   private readonly instance = randomUUID();
   private live = false;
@@ -86,19 +98,23 @@ export class ReadCache {
     return this.entries.size;
   }
 
-  /** The cached answer of `key`, or `compute()`'s, kept until the next change. `key` must name everything it reads. */
-  async get<T>(key: readonly unknown[], compute: () => Promise<T>): Promise<T> {
+  /**
+   * The cached answer of `key`, or `compute()`'s, kept until the next change. `key` must name everything it reads.
+   * An answer that also depends on the time (a count of calls still open) says until when it holds with
+   * `expiresAt(value)` (milliseconds, on the clock that gives `now`); a read at or after that computes again.
+   */
+  async get<T>(key: readonly unknown[], compute: () => Promise<T>, timing: ReadTiming<T> = {}): Promise<T> {
     if (!this.live) {
       this.onLookup?.('bypass');
       return compute();
     }
     const name = JSON.stringify(key);
-    if (this.entries.has(name)) {
+    if (this.current(name, timing.now)) {
       if (!(await this.catchUp())) {
         this.onLookup?.('bypass');
         return compute();
       }
-      const cached = this.entries.get(name);
+      const cached = this.current(name, timing.now);
       if (cached) {
         this.onLookup?.('hit');
         return cached.value as Promise<T>;
@@ -106,14 +122,29 @@ export class ReadCache {
     }
     this.onLookup?.('miss');
     const value = compute();
-    const entry = { value };
+    const entry: Entry = { value, expiresAt: null };
     this.entries.set(name, entry);
-    value.catch(() => {
-      if (this.entries.get(name) === entry) {
-        this.entries.delete(name);
-      }
-    });
+    value.then(
+      (answer) => {
+        entry.expiresAt = timing.expiresAt?.(answer) ?? null;
+      },
+      () => {
+        if (this.entries.get(name) === entry) {
+          this.entries.delete(name);
+        }
+      },
+    );
     return value;
+  }
+
+  /** The entry of `name` unless it has expired by `now`. */
+  private current(name: string, now: number | undefined): Entry | undefined {
+    const entry = this.entries.get(name);
+    if (entry && entry.expiresAt !== null && now !== undefined && now >= entry.expiresAt) {
+      this.entries.delete(name);
+      return undefined;
+    }
+    return entry;
   }
 
   /** Waits until every change committed before this call has been announced here; false when that cannot be known. */

@@ -11,10 +11,10 @@ declare module 'fastify' {
 
 /**
  * The read cache of this app: listens for the database's change announcements from start to close, and counts
- * lookups in the metrics (`read_cache_lookups_total` by result).
+ * lookups in the metrics (`read_cache_lookups_total` by result). Not `enabled`: every read computes (bypass).
  */
-export const readCachePlugin = fp(
-  async (app) => {
+export const readCachePlugin = fp<{ enabled: boolean }>(
+  async (app, options) => {
     const lookups = new Counter({
       name: 'read_cache_lookups_total',
       help: 'Lookups in the read cache, by result: hit, miss, or bypass (the cache is not listening)',
@@ -22,7 +22,9 @@ export const readCachePlugin = fp(
       registers: [app.metrics.registry],
     });
     const cache = new ReadCache(app.database, { onLookup: (result) => lookups.inc({ result }) });
-    await cache.start();
+    if (options.enabled) {
+      await cache.start();
+    }
     app.decorate('readCache', cache);
     app.addHook('onClose', async () => {
       await cache.stop();

@@ -88,6 +88,9 @@ export async function countPipeline(db: DbOrTx, scope: Scope, now: Date) {
     .select({
       count: sql<number>`count(*)::int`,
       detail: sql<number>`(count(*) FILTER (WHERE ${calls.status} = 'published' AND ${calls.closesAt} > ${now.toISOString()}::timestamptz))::int`,
+      nextCloseAt: sql<
+        string | Date | null
+      >`min(${calls.closesAt}) FILTER (WHERE ${calls.status} = 'published' AND ${calls.closesAt} > ${now.toISOString()}::timestamptz)`,
     })
     .from(calls)
     .where(callsWhere(db, scope));
@@ -132,6 +135,7 @@ export async function countPipeline(db: DbOrTx, scope: Scope, now: Date) {
     detail: num(row?.detail),
   });
   return {
+    nextCloseAt: callRow?.nextCloseAt ? new Date(callRow.nextCloseAt) : null,
     calls: pair(callRow),
     proposals: pair(proposalRow),
     awards: pair(awardRow),

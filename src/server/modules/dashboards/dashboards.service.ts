@@ -73,20 +73,25 @@ export async function getDashboardOptions(
  * The pipeline calls → proposals → awards → projects → innovations → adoptions: counts per stage with a sub-count
  * each (open calls, eligible proposals, released awards, closed projects, published innovations, adoptions adopted or
  * sustained), and the money asked for and awarded. Filters: fiscal year (of the call), programme, unit (officers).
+ * With the figures, when they change by the clock alone (the next open call's closing), for the read cache.
  */
 export async function getPipeline(
   db: Database,
   actor: Actor,
   query: DashboardQuery,
   now: Date,
-): Promise<Pipeline> {
+): Promise<{ pipeline: Pipeline; changesAt: Date | null }> {
   const scope = scopeOf(actor, query);
   const counts = await repo.countPipeline(db, scope, now);
   return {
-    scope: scopeOut(scope),
-    stages: PIPELINE_STAGES.map((stage) => ({ stage, ...counts[stage] })),
-    requestedSatang: counts.requestedSatang,
-    awardedSatang: counts.awardedSatang,
+    pipeline: {
+      scope: scopeOut(scope),
+      stages: PIPELINE_STAGES.map((stage) => ({ stage, ...counts[stage] })),
+      requestedSatang: counts.requestedSatang,
+      awardedSatang: counts.awardedSatang,
+    },
+    // The open calls' count drops when the next of them closes; nothing else here depends on the time.
+    changesAt: counts.nextCloseAt,
   };
 }
 

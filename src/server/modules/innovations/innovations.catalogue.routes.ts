@@ -5,7 +5,7 @@ import {
   SuggestionListSchema,
   SuggestQuerySchema,
 } from '@shared/contracts/innovation-catalogue';
-import { errorResponses, rateLimit } from '@server/lib/http';
+import { errorResponses, rateLimit, sendCached } from '@server/lib/http';
 import * as service from './innovations.catalogue.service';
 
 const tags = ['innovations'];
@@ -26,10 +26,10 @@ export const innovationCatalogueRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: CatalogueListSchema, ...errorResponses(400, 401, 403, 429) },
       },
     },
-    async (request) =>
+    async (request, reply) =>
       // The public catalogue is the same for everyone (published entries only); curators' views are not cached.
       request.query.scope === 'public'
-        ? app.readCache.get(['catalogue', request.query], () =>
+        ? sendCached(reply, app.readCache, ['catalogue', request.query], CatalogueListSchema, () =>
             service.listCatalogue(db, null, request.query),
           )
         : service.listCatalogue(db, request.actor, request.query),

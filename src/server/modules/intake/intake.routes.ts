@@ -9,7 +9,7 @@ import {
   IntakePageSchema,
   IntakeQuerySchema,
 } from '@shared/contracts/proposals';
-import { errorResponses, rateLimit } from '@server/lib/http';
+import { errorResponses, rateLimit, sendCached } from '@server/lib/http';
 import { requireActor } from '@server/lib/authz';
 import * as service from './intake.service';
 
@@ -32,7 +32,19 @@ export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: IntakePageSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => service.listIntake(db, requireActor(request.actor), request.params.id, request.query),
+    async (request, reply) => {
+      const actor = requireActor(request.actor);
+      const { id } = request.params;
+      if (request.query.status === 'draft') {
+        // Drafts' edits are not announced to the read cache.
+        return service.listIntake(db, actor, id, request.query);
+      }
+      // Whoever may see the call's intake sees the same list: checked for each request, the list cached per filters.
+      await service.assertIntakeAccess(db, actor, id);
+      return sendCached(reply, app.readCache, ['intake', id, request.query], IntakePageSchema, () =>
+        service.listIntake(db, actor, id, request.query),
+      );
+    },
   );
 
   app.post(

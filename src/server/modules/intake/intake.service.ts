@@ -42,6 +42,11 @@ async function getIntakeCall(db: DbOrTx, actor: Actor, callId: string): Promise<
   return getVisibleCall(db, actor, callId);
 }
 
+/** Refuses an actor who may not see the call's intake list (FORBIDDEN, or NOT_FOUND for a call they may not see). */
+export async function assertIntakeAccess(db: DbOrTx, actor: Actor, callId: string): Promise<void> {
+  await getIntakeCall(db, actor, callId);
+}
+
 /** Organisations matched by name up to this many are searched through the proposals' organisation index. */
 const NAME_MATCH_LIMIT = 500;
 

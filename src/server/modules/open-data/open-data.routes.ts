@@ -12,11 +12,12 @@ import {
   openRecordSchema,
 } from '@shared/contracts/open-data';
 import { contentDisposition } from '@server/lib/files';
-import { errorResponses, rateLimit } from '@server/lib/http';
+import { errorResponses, rateLimit, sendCached } from '@server/lib/http';
 import { toBulkJson, toCsv } from './open-data.formats';
 import * as service from './open-data.service';
 
 const tags = ['open-data'];
+const OpenCatalogueResponse = z.object({ data: OpenCatalogueSchema });
 
 /**
  * Open data: the versioned read-only public API (`/api/open/v1`), the dataset catalogue, data dictionaries and bulk
@@ -47,15 +48,19 @@ export const openDataRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           'The open datasets: title and description (Thai and English), licence and attribution, version, record count, last change and links',
-        response: { 200: z.object({ data: OpenCatalogueSchema }), ...errorResponses(429) },
+        response: { 200: OpenCatalogueResponse, ...errorResponses(429) },
       },
     },
-    async () => ({ data: await app.readCache.get(['open-data'], () => service.getCatalogue(db)) }),
+    async (_request, reply) =>
+      sendCached(reply, app.readCache, ['open-data'], OpenCatalogueResponse, async () => ({
+        data: await service.getCatalogue(db),
+      })),
   );
 
   for (const def of OPEN_DATASETS) {
     const links = service.datasetLinks(def.name);
     const base = `/datasets/${def.name}`;
+    const pageResponse = z.object({ data: z.array(openRecordSchema(def.name)), page: OpenPageSchema });
 
     app.get(
       base,
@@ -67,13 +72,13 @@ export const openDataRoutes: FastifyPluginAsyncZod = async (app) => {
           description: def.descriptionEn,
           querystring: OpenPageQuerySchema,
           response: {
-            200: z.object({ data: z.array(openRecordSchema(def.name)), page: OpenPageSchema }),
+            200: pageResponse,
             ...errorResponses(400, 429),
           },
         },
       },
-      async (request) =>
-        app.readCache.get(['open-data', def.name, request.query], () =>
+      async (request, reply) =>
+        sendCached(reply, app.readCache, ['open-data', def.name, request.query], pageResponse, () =>
           service.listRecords(db, def, request.query),
         ),
     );
