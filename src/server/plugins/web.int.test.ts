@@ -191,6 +191,23 @@ describe('serving the build', () => {
     expect(pageDataOf((await ctx.app.inject({ url: '/calls' })).body)).toBeNull();
   });
 
+  it("puts the home page's figures and reference lists in its HTML, as the API answers them", async () => {
+    const data = pageDataOf((await ctx.app.inject({ url: '/' })).body);
+    for (const address of [
+      '/api/public/figures',
+      '/api/programmes',
+      '/api/reference/flagship-objectives',
+      '/api/reference/province-groups/poverty_target',
+      '/api/reference/themes',
+    ]) {
+      const api = await ctx.app.inject({ url: address });
+      // An address that does not answer 200 stays out: the page asks for it itself.
+      expect(data?.[address], address).toEqual(api.statusCode === 200 ? api.json() : undefined);
+    }
+    expect(data?.['/api/public/figures']).toBeDefined();
+    expect(data).toHaveProperty(['/api/health']);
+  });
+
   it("does not serve the build's own records", async () => {
     const response = await ctx.app.inject('/.vite/route-preloads.json');
     expect(response.headers['content-type']).not.toContain('json');
