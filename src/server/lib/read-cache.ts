@@ -24,7 +24,7 @@ export interface ReadTiming<T> {
 }
 
 export interface ReadCacheOptions {
-  /** Most answers kept (least recently used go first). */
+  /** Most answers kept, least recently used going first (default 500: tens of MB at the largest answers, 100 open-data records each). */
   maxEntries?: number;
   /** Told of every lookup, for the metrics. */
   onLookup?: (result: ReadCacheResult) => void;
@@ -64,7 +64,7 @@ export class ReadCache {
     private readonly database: DatabaseHandle,
     options: ReadCacheOptions = {},
   ) {
-    this.entries = new LRUCache({ max: options.maxEntries ?? 2000 });
+    this.entries = new LRUCache({ max: options.maxEntries ?? 500 });
     this.onLookup = options.onLookup;
   }
 
