@@ -224,7 +224,7 @@ async function startServer(base) {
     TRUST_PROXY: 'false',
     REQUIRE_2FA_FOR_STAFF: 'false',
     // Lifts every per-route rate limit (search 300/min, coverage and open data 120/min per client IP): the load
-    // comes from one address. The limits are still counted in the database on every request.
+    // comes from one address. The hits are still counted, in memory and added to the shared rows every 250 ms.
     RATE_LIMIT_FACTOR: '100000',
     // --no-read-cache: every request computes its answer (the uncached path of the cached reads).
     READ_CACHE: opts['no-read-cache'] ? 'off' : 'on',
@@ -519,7 +519,7 @@ const context = {
   notes: plan.notes,
 };
 const limitsLine = run.limitsLifted
-  ? 'Rate limits lifted (RATE_LIMIT_FACTOR=100000); each limited route still counts its hits in the database.'
+  ? 'Rate limits lifted (RATE_LIMIT_FACTOR=100000); each limited route still counts its hits (batched into the database).'
   : 'External server: its rate limits apply (search 300/min, coverage and open data 120/min per client IP) and may answer 429.';
 const header = [
   `Engine ${engine} · database ${context.database} · ${Object.entries(plan.scale)

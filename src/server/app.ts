@@ -9,7 +9,7 @@ import { publicUrl, requiresStaffTwoFactor, type Env } from './env';
 import { getVersion } from './lib/version';
 import { createFileStorage, type FileStorage } from './lib/file-storage';
 import { authPlugin } from './plugins/auth';
-import { createDatabaseRateLimitStore } from './plugins/rate-limit-store';
+import { createDatabaseRateLimitStore, SharedCounters } from './plugins/rate-limit-store';
 import { errorHandlerPlugin } from './plugins/error-handler';
 import { openapiPlugin } from './plugins/openapi';
 import { requestContextPlugin } from './plugins/request-context';
@@ -162,7 +162,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(errorHandlerPlugin);
   await app.register(textInputPlugin);
   await app.register(securityPlugin, { secureCookies: env.TRUST_PROXY });
-  await app.register(rateLimit, { global: false, store: createDatabaseRateLimitStore(database.db) });
+  const rateCounters = new SharedCounters(database.db);
+  await app.register(rateLimit, { global: false, store: createDatabaseRateLimitStore(rateCounters) });
+  app.addHook('onClose', async () => {
+    await rateCounters
+      .close()
+      .catch((error: unknown) => app.log.warn({ err: error }, 'rate-limit hits not saved'));
+  });
   const accounts = {
     publicUrl: publicUrl(env),
     sessionDays: env.SESSION_DAYS,

@@ -15,18 +15,43 @@ export async function hitCounter(
   key: string,
   windowMs: number,
 ): Promise<{ count: number; resetAt: Date }> {
+  const [result] = await addToCounters(db, [{ key, hits: 1 }], windowMs);
+  return result ?? { count: 1, resetAt: new Date(Date.now() + windowMs) };
+}
+
+/**
+ * Adds several hits to several counters of one window length in one statement (see `hitCounter`); returns each
+ * counter's count in its current window and when that window ends, in the order given.
+ */
+export async function addToCounters(
+  db: DbOrTx,
+  additions: readonly { key: string; hits: number }[],
+  windowMs: number,
+): Promise<{ count: number; resetAt: Date }[]> {
+  if (additions.length === 0) {
+    return [];
+  }
   const seconds = windowMs / 1000;
-  const rows = await queryRows<{ count: number; reset_at: string | Date }>(
+  const rows = await queryRows<{ key: string; count: number; reset_at: string | Date }>(
     db,
     sql`WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true))
-        INSERT INTO rate_limits (key, window_start, count) SELECT ${key}, now(), 1 FROM relaxed
+        INSERT INTO rate_limits (key, window_start, count)
+        SELECT a.key, now(), a.hits FROM relaxed,
+          jsonb_to_recordset(${JSON.stringify(additions)}::jsonb) AS a(key text, hits int)
         ON CONFLICT (key) DO UPDATE SET
-          count = CASE WHEN rate_limits.window_start + make_interval(secs => ${seconds}) <= now() THEN 1 ELSE rate_limits.count + 1 END,
+          count = CASE WHEN rate_limits.window_start + make_interval(secs => ${seconds}) <= now()
+            THEN excluded.count ELSE rate_limits.count + excluded.count END,
           window_start = CASE WHEN rate_limits.window_start + make_interval(secs => ${seconds}) <= now() THEN now() ELSE rate_limits.window_start END
-        RETURNING count, window_start + make_interval(secs => ${seconds}) AS reset_at`,
+        RETURNING key, count, window_start + make_interval(secs => ${seconds}) AS reset_at`,
   );
-  const row = rows[0];
-  return { count: Number(row?.count ?? 1), resetAt: new Date(row?.reset_at ?? Date.now() + windowMs) };
+  const byKey = new Map(rows.map((row) => [row.key, row]));
+  return additions.map(({ key, hits: n }) => {
+    const row = byKey.get(key);
+    return {
+      count: Number(row?.count ?? n),
+      resetAt: new Date(row?.reset_at ?? Date.now() + windowMs),
+    };
+  });
 }
 
 /** Reads a counter without counting. */
