@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Database, DbOrTx } from '@server/db/client';
 import { AppError, fieldIssue, invalidField } from '@server/lib/errors';
 import { authorize, type Actor, type RequestMeta } from '@server/lib/authz';
@@ -121,12 +122,36 @@ export async function getCurrentForm(db: DbOrTx, callId: string, stage: FormStag
   return toFormRecord(row);
 }
 
+/**
+ * Frozen form versions by id. A frozen version never changes (edits make a new version), and every autosave,
+ * submission and read of a proposal needs its form's definition: these are read once per process.
+ */
+const frozenForms = new LRUCache<string, CallFormRecord>({ max: 200 });
+
 export async function getForm(db: DbOrTx, formId: string): Promise<CallFormRecord> {
+  const known = frozenForms.get(formId);
+  if (known) {
+    return known;
+  }
   const row = await repo.findForm(db, formId);
   if (!row) {
     throw new AppError('NOT_FOUND');
   }
-  return toFormRecord(row);
+  const record = toFormRecord(row);
+  if (record.frozenAt) {
+    frozenForms.set(formId, deepFreeze(record));
+  }
+  return record;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) {
+      deepFreeze(child);
+    }
+  }
+  return value;
 }
 
 /** Freezes a form version once a proposal uses it: later edits make a new version, for new drafts only. */
