@@ -1,4 +1,5 @@
 import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { preparedQuery } from '@server/db/prepared';
 import type { DbOrTx } from '@server/db/client';
 import {
   auditEvents,
@@ -69,8 +70,9 @@ export async function insertSession(db: DbOrTx, values: typeof sessions.$inferIn
  * A live session by token hash, with what the request's actor needs of its user (active only) and the user's roles:
  * one query, as every signed-in request asks it.
  */
-export async function findLiveSession(db: DbOrTx, tokenHash: string) {
-  const rows = await db
+/** The live session of a token hash and its user (prepared: every signed-in request runs it). */
+const findLiveSessionQuery = preparedQuery((db) =>
+  db
     .select({
       sessionId: sessions.id,
       csrfToken: sessions.csrfToken,
@@ -86,12 +88,17 @@ export async function findLiveSession(db: DbOrTx, tokenHash: string) {
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
       and(
-        eq(sessions.tokenHash, tokenHash),
+        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
         isNull(sessions.revokedAt),
         gt(sessions.expiresAt, sql`now()`),
         eq(users.status, 'active'),
       ),
-    );
+    )
+    .prepare('sessions_find_live'),
+);
+
+export async function findLiveSession(db: DbOrTx, tokenHash: string) {
+  const rows = await findLiveSessionQuery(db).execute({ tokenHash });
   return rows[0];
 }
 

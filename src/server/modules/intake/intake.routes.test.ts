@@ -316,6 +316,44 @@ describe('intake list: Thai-aware search', () => {
     expect((await titles(`?q=${encodeURIComponent(receipt.slice(0, 8))}`)).length).toBe(4);
   });
 
+  it("finds a draft by its title; its answers' words only once it is submitted", async () => {
+    const searchCall = await publishedCall({ code: 'SRCH' });
+    const organisationId = await createOrganisation(applicant, {
+      nameTh: 'กลุ่มจักสานบ้านโนนสูง',
+      type: 'community_enterprise',
+      provinceCode: 40,
+    });
+    const created = await applicant.post('/api/proposals', {
+      callId: searchCall.id,
+      organisationId,
+      titleTh: 'ศูนย์เรียนรู้งานจักสาน',
+    });
+    expectOk(created);
+    const first = created.json<{ data: ProposalDetail }>().data;
+    const saved = await applicant.patch(`/api/proposals/${first.id}`, {
+      version: first.version,
+      answers: {
+        summary: 'ฝึกจักสานเสื่อจากต้นกก',
+        area: [{ provinceCode: 40 }],
+        themes: ['health'],
+        budget: [{ category: 'operating', description: 'ค่าวัสดุ', amountSatang: 10_000_000 }],
+      },
+    });
+    expectOk(saved);
+    const found = async (status: string, q: string) =>
+      (await page(`?status=${status}&q=${encodeURIComponent(q)}`, officer, searchCall.id)).data.map(
+        (p) => p.id,
+      );
+    expect(await found('draft', 'งานจักสาน')).toEqual([first.id]);
+    expect(await found('draft', 'ต้นกก')).toEqual([]);
+    const submitted = await applicant.post(`/api/proposals/${first.id}/submit`, {
+      version: saved.json<{ data: ProposalDetail }>().data.version,
+    });
+    expectOk(submitted);
+    expect(await found('submitted', 'ต้นกก')).toEqual([first.id]);
+    expect(await found('submitted', 'จักสาน')).toEqual([first.id]);
+  });
+
   it('ranks the better match first', async () => {
     const ranked = await titles(`?q=${encodeURIComponent('ห้องปฏิบัติการเกษตร')}`);
     expect(ranked[0]).toBe('ห้องปฏิบัติการเกษตรอัจฉริยะ');

@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, getTableColumns, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, ne, sql, type Placeholder } from 'drizzle-orm';
+import { preparedQuery } from '@server/db/prepared';
 import type { DbOrTx } from '@server/db/client';
 import {
   calls,
@@ -23,7 +24,7 @@ const {
 } = getTableColumns(proposals);
 
 /** A proposal with what its views need of its organisation and call, and the reader's memberships. */
-const detailColumns = (userId: string) => ({
+const detailColumns = (userId: string | Placeholder) => ({
   proposal: proposalColumns,
   organisation: {
     id: organisations.id,
@@ -58,6 +59,54 @@ const detailColumns = (userId: string) => ({
     WHERE c.proposal_id = ${proposals.id} AND m.user_id = ${userId})`,
 });
 
+/** An attachment as a proposal's views and checks need it. */
+export interface AttachmentPart {
+  id: string;
+  questionId: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  createdAt: Date | string;
+}
+
+export interface OrganisationRefRow {
+  id: string;
+  nameTh: string;
+  nameEn: string | null;
+  type: string;
+  provinceCode: number | null;
+}
+
+export interface EventPart {
+  fromStatus: string | null;
+  toStatus: string;
+  note: string | null;
+  createdAt: Date | string;
+}
+
+/**
+ * What a proposal's detail shows besides its row (attachments, co-applicants, status events), and how many other
+ * proposals its organisation has in the call, read in the same statement as the row.
+ */
+const partColumns = {
+  attachments: sql<AttachmentPart[]>`COALESCE((SELECT json_agg(json_build_object(
+      'id', a.id, 'questionId', a.question_id, 'fileName', a.file_name, 'contentType', a.content_type,
+      'sizeBytes', a.size_bytes, 'createdAt', a.created_at) ORDER BY a.created_at, a.id)
+    FROM proposal_attachments a WHERE a.proposal_id = ${proposals.id}), '[]'::json)`,
+  coApplicants: sql<OrganisationRefRow[]>`COALESCE((SELECT json_agg(json_build_object(
+      'id', o.id, 'nameTh', o.name_th, 'nameEn', o.name_en, 'type', o.type, 'provinceCode', o.province_code)
+      ORDER BY o.name_th)
+    FROM proposal_co_applicants c JOIN organisations o ON o.id = c.organisation_id
+    WHERE c.proposal_id = ${proposals.id}), '[]'::json)`,
+  events: sql<EventPart[]>`COALESCE((SELECT json_agg(json_build_object(
+      'fromStatus', e.from_status, 'toStatus', e.to_status, 'note', e.note, 'createdAt', e.created_at)
+      ORDER BY e.created_at, e.id)
+    FROM proposal_events e WHERE e.proposal_id = ${proposals.id}), '[]'::json)`,
+  otherActiveCount: sql<number>`(SELECT count(*)::int FROM proposals other
+    WHERE other.call_id = ${proposals.callId} AND other.organisation_id = ${proposals.organisationId}
+      AND other.status <> 'withdrawn' AND other.id <> ${proposals.id})`,
+};
+
 function selectDetail(db: DbOrTx, userId: string) {
   return db
     .select(detailColumns(userId))
@@ -67,11 +116,26 @@ function selectDetail(db: DbOrTx, userId: string) {
     .innerJoin(programmes, eq(programmes.id, calls.programmeId));
 }
 
+/** A proposal with its detail's parts, in one statement (prepared: every view and command of a proposal runs it). */
+const findProposalQuery = preparedQuery((db) =>
+  db
+    .select({ ...detailColumns(sql.placeholder('userId')), parts: partColumns })
+    .from(proposals)
+    .innerJoin(organisations, eq(organisations.id, proposals.organisationId))
+    .innerJoin(calls, eq(calls.id, proposals.callId))
+    .innerJoin(programmes, eq(programmes.id, calls.programmeId))
+    .where(eq(proposals.id, sql.placeholder('id')))
+    .prepare('proposals_find'),
+);
+
 export async function findProposal(db: DbOrTx, id: string, userId: string) {
-  const rows = await selectDetail(db, userId).where(eq(proposals.id, id));
+  const rows = await findProposalQuery(db).execute({ id, userId });
   return rows[0];
 }
+
 export type ProposalRecord = NonNullable<Awaited<ReturnType<typeof findProposal>>>;
+/** A proposal as lists show it: the record without its detail's parts. */
+export type ProposalListRow = Omit<ProposalRecord, 'parts'>;
 
 /** Locks the proposal row until the transaction ends (two submissions of one proposal run one after the other). */
 export async function lockProposal(db: DbOrTx, id: string): Promise<boolean> {
@@ -106,21 +170,56 @@ export async function insertProposal(db: DbOrTx, values: NewProposal): Promise<s
   return row.id;
 }
 
-/**
- * Updates the proposal if its version is still `version` (bumping it and `updatedAt`), and returns the row as saved
- * (without search text and vector); undefined when another change came first.
- */
-export async function updateIfVersionReturning(
-  db: DbOrTx,
-  id: string,
-  version: number,
-  changes: ProposalChanges,
-) {
-  const rows = await db
+/** What an autosave writes: the applicant's fields and the columns derived from them. */
+export type SavedFields = Required<
+  Pick<
+    NewProposal,
+    | 'titleTh'
+    | 'titleEn'
+    | 'problemStatementId'
+    | 'answers'
+    | 'requestedSatang'
+    | 'provinceCodes'
+    | 'themes'
+    | 'eligibility'
+    | 'isEligible'
+    | 'searchText'
+  >
+>;
+
+const savedFieldNames: ReadonlyArray<keyof SavedFields> = [
+  'titleTh',
+  'titleEn',
+  'problemStatementId',
+  'answers',
+  'requestedSatang',
+  'provinceCodes',
+  'themes',
+  'eligibility',
+  'isEligible',
+  'searchText',
+];
+
+/** The autosave's update (prepared: the statement a typing applicant runs every few seconds). */
+const saveIfVersionQuery = preparedQuery((db) =>
+  db
     .update(proposals)
-    .set({ ...changes, version: sql`${proposals.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(proposals.id, id), eq(proposals.version, version)))
-    .returning(proposalColumns);
+    .set({
+      ...(Object.fromEntries(savedFieldNames.map((name) => [name, sql.placeholder(name)])) as object),
+      version: sql`${proposals.version} + 1`,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(proposals.id, sql.placeholder('id')), eq(proposals.version, sql.placeholder('version'))))
+    .returning(proposalColumns)
+    .prepare('proposals_save_if_version'),
+);
+
+/**
+ * Saves the proposal's fields if its version is still `version` (bumping it and `updatedAt`), and returns the row as
+ * saved (without search text and vector); undefined when another change came first.
+ */
+export async function saveIfVersion(db: DbOrTx, id: string, version: number, fields: SavedFields) {
+  const rows = await saveIfVersionQuery(db).execute({ ...fields, id, version });
   return rows[0];
 }
 
@@ -219,14 +318,6 @@ export async function existingOrganisationIds(db: DbOrTx, ids: string[]): Promis
 
 // ---- Attachments ---------------------------------------------------------------------------------------------
 
-export async function listAttachments(db: DbOrTx, proposalId: string): Promise<AttachmentRow[]> {
-  return db
-    .select()
-    .from(proposalAttachments)
-    .where(eq(proposalAttachments.proposalId, proposalId))
-    .orderBy(asc(proposalAttachments.createdAt), asc(proposalAttachments.id));
-}
-
 export async function findAttachment(db: DbOrTx, proposalId: string, id: string) {
   const rows = await db
     .select()
@@ -291,17 +382,4 @@ export async function insertEvent(
   await db
     .insert(proposalEvents)
     .values({ ...rest, createdAt: sql`GREATEST(${at.toISOString()}::timestamptz, ${after})` });
-}
-
-export async function listEvents(db: DbOrTx, proposalId: string) {
-  return db
-    .select({
-      fromStatus: proposalEvents.fromStatus,
-      toStatus: proposalEvents.toStatus,
-      note: proposalEvents.note,
-      createdAt: proposalEvents.createdAt,
-    })
-    .from(proposalEvents)
-    .where(eq(proposalEvents.proposalId, proposalId))
-    .orderBy(asc(proposalEvents.createdAt), asc(proposalEvents.id));
 }

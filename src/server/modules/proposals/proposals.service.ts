@@ -170,7 +170,7 @@ function organisationRef(o: repo.ProposalRecord['organisation']): OrganisationRe
   };
 }
 
-function toSummary(record: repo.ProposalRecord): ProposalSummary {
+function toSummary(record: repo.ProposalListRow): ProposalSummary {
   const p = record.proposal;
   return {
     id: p.id,
@@ -195,7 +195,7 @@ function toSummary(record: repo.ProposalRecord): ProposalSummary {
   };
 }
 
-function toAttachment(row: repo.AttachmentRow): Attachment {
+function toAttachment(row: repo.AttachmentPart): Attachment {
   return {
     id: row.id,
     questionId: row.questionId,
@@ -206,25 +206,11 @@ function toAttachment(row: repo.AttachmentRow): Attachment {
   };
 }
 
-/** What a caller has already read and need not be read again (a save has just loaded the form and attachments). */
-interface KnownParts {
-  form: CallFormRecord;
-  attachments: Awaited<ReturnType<typeof repo.listAttachments>>;
-}
-
-async function toDetail(
-  db: DbOrTx,
-  actor: Actor,
-  loaded: Loaded,
-  now: Date,
-  known?: KnownParts,
-): Promise<ProposalDetail> {
+/** The detail of a proposal as loaded: its attachments, co-applicants and events came with the row. */
+async function toDetail(db: DbOrTx, actor: Actor, loaded: Loaded, now: Date): Promise<ProposalDetail> {
   const p = loaded.record.proposal;
-  // One after another: inside a transaction they share one connection.
-  const form = known?.form ?? (await getForm(db, p.formId));
-  const coApplicants = await repo.listCoApplicants(db, p.id);
-  const attachments = known?.attachments ?? (await repo.listAttachments(db, p.id));
-  const events = await repo.listEvents(db, p.id);
+  const { attachments, coApplicants, events } = loaded.record.parts;
+  const form = await getForm(db, p.formId);
   const override = p.eligibilityOverride;
   return {
     ...toSummary(loaded.record),
@@ -308,13 +294,14 @@ async function derive(
   organisation: { id: string; type: string; provinceCode: number | null },
   form: FormDefinition,
   answers: Answers,
-  proposalId: string | null,
+  others: { proposalId: string | null; count?: number },
 ): Promise<Derived> {
   const withBudget = hasBudgetTable(form);
   const requestedSatang = withBudget ? budgetTotalSatang(form, answers) : 0;
   const answered = answerProvinces(form, answers);
   const themes = answerThemes(form, answers);
-  const otherProposalCount = await repo.countActive(db, call.id, organisation.id, proposalId);
+  const otherProposalCount =
+    others.count ?? (await repo.countActive(db, call.id, organisation.id, others.proposalId));
   const targetGroupProvinceCodes = call.eligibility.targetGroupOnly
     ? await getTargetGroupProvinceCodes(db)
     : [];
@@ -349,7 +336,9 @@ function finalEligible(
 
 /**
  * The columns that follow from a proposal's answers, titles and organisation: budget, places, eligibility, search.
- * A new draft has no id, receipt number or eligibility override yet.
+ * A new draft has no id, receipt number or eligibility override yet. A draft's search text holds its titles and
+ * organisation only: its answers join the text when it is submitted, so that an autosave, which changes answers
+ * only, leaves every indexed column as it was.
  */
 async function derivedColumns(
   db: DbOrTx,
@@ -361,11 +350,17 @@ async function derivedColumns(
     id?: string;
     titleTh: string;
     titleEn: string;
+    status: ProposalStatus;
     receiptNumber?: string | null;
     eligibilityOverride?: { eligible: boolean } | null;
+    /** Other proposals of the organisation in the call, when the caller has read them. */
+    otherActiveCount?: number;
   },
 ) {
-  const derived = await derive(db, call, organisation, form, answers, proposal.id ?? null);
+  const derived = await derive(db, call, organisation, form, answers, {
+    proposalId: proposal.id ?? null,
+    ...(proposal.otherActiveCount === undefined ? {} : { count: proposal.otherActiveCount }),
+  });
   return {
     requestedSatang: derived.requestedSatang,
     provinceCodes: derived.provinceCodes,
@@ -374,7 +369,7 @@ async function derivedColumns(
     isEligible: finalEligible(derived.eligibility, proposal.eligibilityOverride ?? null),
     searchText: searchTextOf(
       form,
-      answers,
+      proposal.status === 'draft' ? {} : answers,
       { titleTh: proposal.titleTh, titleEn: proposal.titleEn, organisation },
       proposal.receiptNumber ?? null,
     ),
@@ -420,7 +415,7 @@ function answerIssues(form: FormDefinition, answers: Answers, mode: 'draft' | 's
 function attachmentIssues(
   form: FormDefinition,
   answers: Answers,
-  attachments: repo.AttachmentRow[],
+  attachments: repo.AttachmentPart[],
 ): FieldIssue[] {
   const issues: FieldIssue[] = [];
   for (const q of allQuestions(form)) {
@@ -641,6 +636,7 @@ export async function createProposal(
       form.definition,
       {},
       {
+        status: 'draft',
         titleTh: body.titleTh,
         titleEn: '',
       },
@@ -702,7 +698,7 @@ export async function saveProposal(
   }
   // The version check is the UPDATE's own condition, so the reads need no transaction (under READ COMMITTED it would
   // give them no common snapshot either): one is opened only when the co-applicants are replaced with the update.
-  const save = async (tx: DbOrTx): Promise<KnownParts & { saved: Loaded }> => {
+  const save = async (tx: DbOrTx): Promise<Loaded> => {
     const loaded = await load(tx, actor, id);
     authorize(actor, proposalPolicy.write, loaded.access);
     const p = loaded.record.proposal;
@@ -716,10 +712,9 @@ export async function saveProposal(
     const answers = body.answers ?? p.answers;
     const problemStatementId =
       body.problemStatementId === undefined ? p.problemStatementId : body.problemStatementId;
-    const attachments = await repo.listAttachments(tx, id);
     failIfIssues([
       ...answerIssues(form.definition, answers, 'draft'),
-      ...attachmentIssues(form.definition, answers, attachments),
+      ...attachmentIssues(form.definition, answers, loaded.record.parts.attachments),
       ...(body.problemStatementId ? await problemStatementIssue(tx, p.callId, body.problemStatementId) : []),
       ...(body.coApplicantIds ? await coApplicantIssues(tx, p.organisationId, body.coApplicantIds) : []),
     ]);
@@ -731,9 +726,15 @@ export async function saveProposal(
       loaded.record.organisation,
       form.definition,
       answers,
-      { ...p, titleTh, titleEn },
+      {
+        ...p,
+        status: p.status as ProposalStatus,
+        titleTh,
+        titleEn,
+        otherActiveCount: loaded.record.parts.otherActiveCount,
+      },
     );
-    const saved = await repo.updateIfVersionReturning(tx, id, body.version, {
+    const saved = await repo.saveIfVersion(tx, id, body.version, {
       titleTh,
       titleEn,
       problemStatementId,
@@ -746,12 +747,13 @@ export async function saveProposal(
     if (body.coApplicantIds) {
       await repo.replaceCoApplicants(tx, id, [...new Set(body.coApplicantIds)]);
     }
-    return { form, attachments, saved: { ...loaded, record: { ...loaded.record, proposal: saved } } };
+    return { ...loaded, record: { ...loaded.record, proposal: saved } };
   };
-  const known = body.coApplicantIds ? await db.transaction(save) : await save(db);
-  // The form version, the attachments, the call and the organisation do not change in a save: the proposal row is
-  // the one the update returned; new co-applicants can change who may see it, so then it is loaded again.
-  return toDetail(db, actor, body.coApplicantIds ? await load(db, actor, id) : known.saved, now, known);
+  const saved = body.coApplicantIds ? await db.transaction(save) : await save(db);
+  // The form version, the attachments, the events, the call and the organisation do not change in a save: the
+  // proposal row is the one the update returned; new co-applicants can change who may see it, so then it is loaded
+  // again.
+  return toDetail(db, actor, body.coApplicantIds ? await load(db, actor, id) : saved, now);
 }
 
 /**
@@ -792,10 +794,9 @@ export async function submitProposal(
       throw new AppError('INVALID_STATE', 'errors.CALL_NOT_OPEN');
     }
     const form = await getForm(tx, p.formId);
-    const attachments = await repo.listAttachments(tx, id);
     const found = [
       ...answerIssues(form.definition, p.answers, 'submit'),
-      ...attachmentIssues(form.definition, p.answers, attachments),
+      ...attachmentIssues(form.definition, p.answers, loaded.record.parts.attachments),
     ];
     failIfIssues([
       ...found,
@@ -807,7 +808,9 @@ export async function submitProposal(
     const receipt = p.receiptNumber ?? (await issueReceiptNumber(tx, call, p.stage as FormStage));
     const derived = await derivedColumns(tx, call, loaded.record.organisation, form.definition, answers, {
       ...p,
+      status: 'submitted',
       receiptNumber: receipt,
+      otherActiveCount: loaded.record.parts.otherActiveCount,
     });
     await repo.updateProposal(
       tx,
@@ -1088,6 +1091,7 @@ export async function inviteFullProposal(
       form.definition,
       {},
       {
+        status: 'draft',
         titleTh: p.titleTh,
         titleEn: p.titleEn,
       },
