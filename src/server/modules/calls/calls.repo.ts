@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { preparedQuery } from '@server/db/prepared';
 import type { DbOrTx } from '@server/db/client';
 import { updateIfVersionMatches } from '@server/db/versioned';
 import {
@@ -38,12 +39,18 @@ export const callColumns = {
   updatedAt: calls.updatedAt,
 };
 
-export async function findCall(db: DbOrTx, id: string) {
-  const rows = await db
+/** A call by id (prepared: every view of a call, its intake list and its proposals' creation run it). */
+const findCallQuery = preparedQuery((db) =>
+  db
     .select(callColumns)
     .from(calls)
     .innerJoin(programmes, eq(programmes.id, calls.programmeId))
-    .where(eq(calls.id, id));
+    .where(eq(calls.id, sql.placeholder('id')))
+    .prepare('calls_find'),
+);
+
+export async function findCall(db: DbOrTx, id: string) {
+  const rows = await findCallQuery(db).execute({ id });
   return rows[0];
 }
 export type CallRow = NonNullable<Awaited<ReturnType<typeof findCall>>>;
