@@ -33,7 +33,7 @@ import { IMPACT_PROJECT_LIMITS } from '@shared/contracts/impact-project';
 import { DATA_IMPORT_LIMITS } from '@shared/contracts/data-imports';
 
 /**
- * Issue 12, point 3: every write route of the API (from the app's own route list) gets malformed and hostile input
+ * Every write route of the API (from the app's own route list) gets malformed and hostile input
  * as signed-in users of each kind, with real ids of the demo content in its path so that bodies reach the services.
  * No answer may be a 5xx, a malformed request must never be accepted, and a rejected request must leave the database
  * (and the stored files) exactly as they were.
