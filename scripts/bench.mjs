@@ -1,6 +1,7 @@
 // npm run bench — the main endpoints under load (autocannon) against one server, each compared with a trivial endpoint
 // of the same server in the same run and with the SQL it runs: public catalogue search (Thai), the coverage map data,
-// the officer's proposal list with filters, a draft's autosave, the pipeline dashboard and an open-data page.
+// the officer's proposal list with filters, a draft's autosave, the pipeline, outcomes, SRL and public impact
+// dashboards and an open-data page.
 // Writes bench/results.json and bench/results.md and prints the table; bench/README.md tells how to read it.
 //
 //   npm run bench                                   the si_scale database (PostgreSQL), a server started here
@@ -36,7 +37,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --analyze               run ANALYZE on the database first (planner statistics)
   --no-read-cache         start the server with READ_CACHE=off: every read computes its answer
   --officer EMAIL  --applicant EMAIL  --password TEXT   (default: the demo accounts, else the scale data's)
-Endpoint keys: trivial, search, coverage, intake, autosave, pipeline, opendata.`;
+Endpoint keys: trivial, search, coverage, intake, autosave, pipeline, outcomes, srl, impact, opendata.`;
 
 const { values: opts } = parseArgs({
   options: {

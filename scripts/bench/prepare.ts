@@ -817,6 +817,45 @@ async function main(): Promise<void> {
         officer,
       ),
     );
+    endpoints.push(
+      await measure(
+        {
+          key: 'outcomes',
+          label: 'Dashboard outcomes (theme, SDG)',
+          kind: 'dashboard',
+          method: 'GET',
+          role: 'officer',
+          requests: [{ path: '/api/dashboards/outcomes' }],
+        },
+        officer,
+      ),
+    );
+    endpoints.push(
+      await measure(
+        {
+          key: 'srl',
+          label: 'Dashboard SRL progression',
+          kind: 'dashboard',
+          method: 'GET',
+          role: 'officer',
+          requests: [{ path: '/api/dashboards/srl' }],
+        },
+        officer,
+      ),
+    );
+    endpoints.push(
+      await measure(
+        {
+          key: 'impact',
+          label: 'Public impact dashboard',
+          kind: 'dashboard',
+          method: 'GET',
+          role: null,
+          requests: [{ path: '/api/public/impact' }],
+        },
+        null,
+      ),
+    );
     const pages = await openDataPages(server, input.dataset);
     endpoints.push(
       await measure(

@@ -99,9 +99,10 @@ describe('the read cache', () => {
       organisationId: project.organisationId,
       titleTh: 'ร่างที่บันทึกอัตโนมัติ',
     });
+    // The read's marker round trip: every announcement the creation committed has arrived once it answers.
+    await publicImpact();
     const announcedByCreate = ctx.app.readCache.changes;
     expect(announcedByCreate).toBeGreaterThan(changes);
-    await publicImpact();
     const saved = await project.owner.client.patch(`/api/proposals/${draft.id}`, {
       version: draft.version,
       titleTh: 'ร่างที่แก้แล้ว',
