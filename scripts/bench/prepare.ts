@@ -125,14 +125,16 @@ async function openDatabases(
     if (!input.databaseUrl) {
       throw new Error('a PostgreSQL benchmark needs the database URL');
     }
-    const pool = new pg.Pool({ connectionString: input.databaseUrl, max: 8 });
+    // As the server's own connections (src/server/db/client.ts): no JIT compilation.
+    const settings = { connectionString: input.databaseUrl, options: '-c jit=off' };
+    const pool = new pg.Pool({ ...settings, max: 8 });
     const db = drizzlePg({
       client: pool,
       schema,
       casing: 'snake_case',
       logger: recorder,
     }) as unknown as Database;
-    const client = new pg.Client({ connectionString: input.databaseUrl });
+    const client = new pg.Client(settings);
     await client.connect();
     const handle: DatabaseHandle = {
       db,
