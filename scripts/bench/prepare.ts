@@ -819,45 +819,32 @@ async function main(): Promise<void> {
         officer,
       ),
     );
-    endpoints.push(
-      await measure(
-        {
-          key: 'outcomes',
-          label: 'Dashboard outcomes (theme, SDG)',
-          kind: 'dashboard',
-          method: 'GET',
-          role: 'officer',
-          requests: [{ path: '/api/dashboards/outcomes' }],
-        },
-        officer,
-      ),
-    );
-    endpoints.push(
-      await measure(
-        {
-          key: 'srl',
-          label: 'Dashboard SRL progression',
-          kind: 'dashboard',
-          method: 'GET',
-          role: 'officer',
-          requests: [{ path: '/api/dashboards/srl' }],
-        },
-        officer,
-      ),
-    );
-    endpoints.push(
-      await measure(
-        {
-          key: 'impact',
-          label: 'Public impact dashboard',
-          kind: 'dashboard',
-          method: 'GET',
-          role: null,
-          requests: [{ path: '/api/public/impact' }],
-        },
-        null,
-      ),
-    );
+    const dashboards = [
+      {
+        key: 'outcomes',
+        label: 'Dashboard outcomes (theme, SDG)',
+        path: '/api/dashboards/outcomes',
+        officer: true,
+      },
+      { key: 'srl', label: 'Dashboard SRL progression', path: '/api/dashboards/srl', officer: true },
+      { key: 'impact', label: 'Public impact dashboard', path: '/api/public/impact', officer: false },
+    ];
+    for (const d of dashboards) {
+      const session = d.officer ? officer : null;
+      endpoints.push(
+        await measure(
+          {
+            key: d.key,
+            label: d.label,
+            kind: 'dashboard',
+            method: 'GET',
+            role: d.officer ? 'officer' : null,
+            requests: [{ path: d.path }],
+          },
+          session,
+        ),
+      );
+    }
     const pages = await openDataPages(server, input.dataset);
     endpoints.push(
       await measure(

@@ -68,9 +68,8 @@ export async function insertSession(db: DbOrTx, values: typeof sessions.$inferIn
 
 /**
  * A live session by token hash, with what the request's actor needs of its user (active only) and the user's roles:
- * one query, as every signed-in request asks it.
+ * one prepared query, as every signed-in request asks it.
  */
-/** The live session of a token hash and its user (prepared: every signed-in request runs it). */
 const findLiveSessionQuery = preparedQuery((db) =>
   db
     .select({

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, getTableColumns, inArray, ne, sql, type Placeholder } from 'drizzle-orm';
+import type { SelectedFields } from 'drizzle-orm/pg-core';
 import { preparedQuery } from '@server/db/prepared';
 import type { DbOrTx } from '@server/db/client';
 import {
@@ -107,9 +108,10 @@ const partColumns = {
       AND other.status <> 'withdrawn' AND other.id <> ${proposals.id})`,
 };
 
-function selectDetail(db: DbOrTx, userId: string) {
+/** The detail columns (and `extra` ones) of proposals joined to their organisation, call and programme. */
+function selectDetail<E extends SelectedFields>(db: DbOrTx, userId: string | Placeholder, extra: E) {
   return db
-    .select(detailColumns(userId))
+    .select({ ...detailColumns(userId), ...extra })
     .from(proposals)
     .innerJoin(organisations, eq(organisations.id, proposals.organisationId))
     .innerJoin(calls, eq(calls.id, proposals.callId))
@@ -118,12 +120,7 @@ function selectDetail(db: DbOrTx, userId: string) {
 
 /** A proposal with its detail's parts, in one statement (prepared: every view and command of a proposal runs it). */
 const findProposalQuery = preparedQuery((db) =>
-  db
-    .select({ ...detailColumns(sql.placeholder('userId')), parts: partColumns })
-    .from(proposals)
-    .innerJoin(organisations, eq(organisations.id, proposals.organisationId))
-    .innerJoin(calls, eq(calls.id, proposals.callId))
-    .innerJoin(programmes, eq(programmes.id, calls.programmeId))
+  selectDetail(db, sql.placeholder('userId'), { parts: partColumns })
     .where(eq(proposals.id, sql.placeholder('id')))
     .prepare('proposals_find'),
 );
@@ -149,7 +146,7 @@ export async function lockProposal(db: DbOrTx, id: string): Promise<boolean> {
 
 /** Proposals of the organisations the user belongs to (or of one of them), newest change first. Scoped in SQL. */
 export async function listMine(db: DbOrTx, userId: string, organisationId: string | undefined) {
-  return selectDetail(db, userId)
+  return selectDetail(db, userId, {})
     .where(
       and(
         sql`EXISTS (SELECT 1 FROM organisation_members m
@@ -171,23 +168,7 @@ export async function insertProposal(db: DbOrTx, values: NewProposal): Promise<s
 }
 
 /** What an autosave writes: the applicant's fields and the columns derived from them. */
-export type SavedFields = Required<
-  Pick<
-    NewProposal,
-    | 'titleTh'
-    | 'titleEn'
-    | 'problemStatementId'
-    | 'answers'
-    | 'requestedSatang'
-    | 'provinceCodes'
-    | 'themes'
-    | 'eligibility'
-    | 'isEligible'
-    | 'searchText'
-  >
->;
-
-const savedFieldNames: ReadonlyArray<keyof SavedFields> = [
+const savedFieldNames = [
   'titleTh',
   'titleEn',
   'problemStatementId',
@@ -198,7 +179,8 @@ const savedFieldNames: ReadonlyArray<keyof SavedFields> = [
   'eligibility',
   'isEligible',
   'searchText',
-];
+] as const;
+export type SavedFields = Required<Pick<NewProposal, (typeof savedFieldNames)[number]>>;
 
 /** The autosave's update (prepared: the statement a typing applicant runs every few seconds). */
 const saveIfVersionQuery = preparedQuery((db) =>
@@ -280,15 +262,6 @@ const organisationRefColumns = {
   type: organisations.type,
   provinceCode: organisations.provinceCode,
 };
-
-export async function listCoApplicants(db: DbOrTx, proposalId: string) {
-  return db
-    .select(organisationRefColumns)
-    .from(proposalCoApplicants)
-    .innerJoin(organisations, eq(organisations.id, proposalCoApplicants.organisationId))
-    .where(eq(proposalCoApplicants.proposalId, proposalId))
-    .orderBy(asc(organisations.nameTh));
-}
 
 export async function replaceCoApplicants(db: DbOrTx, proposalId: string, organisationIds: string[]) {
   await db.delete(proposalCoApplicants).where(eq(proposalCoApplicants.proposalId, proposalId));

@@ -294,7 +294,7 @@ async function derive(
   organisation: { id: string; type: string; provinceCode: number | null },
   form: FormDefinition,
   answers: Answers,
-  others: { proposalId: string | null; count?: number },
+  others: { proposalId: string | null; count: number | undefined },
 ): Promise<Derived> {
   const withBudget = hasBudgetTable(form);
   const requestedSatang = withBudget ? budgetTotalSatang(form, answers) : 0;
@@ -359,7 +359,7 @@ async function derivedColumns(
 ) {
   const derived = await derive(db, call, organisation, form, answers, {
     proposalId: proposal.id ?? null,
-    ...(proposal.otherActiveCount === undefined ? {} : { count: proposal.otherActiveCount }),
+    count: proposal.otherActiveCount,
   });
   return {
     requestedSatang: derived.requestedSatang,
@@ -1083,7 +1083,7 @@ export async function inviteFullProposal(
     const form = await getCurrentForm(tx, call.id, 'full');
     await freezeForm(tx, form.id, now);
     const organisation = loaded.record.organisation;
-    const coApplicants = await repo.listCoApplicants(tx, id);
+    const { coApplicants } = loaded.record.parts;
     const derived = await derivedColumns(
       tx,
       call,
